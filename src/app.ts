@@ -1,0 +1,77 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { createAccountsService, type AccountsService } from '#src/accounts/index.ts';
+import { createCatalogService, type CatalogService } from '#src/catalog/index.ts';
+import { loadContentPack, readContentPack, type LoadSummary } from '#src/content-pack/index.ts';
+import { connect, type DatabaseHandle } from '#src/db/connect.ts';
+import { migrateToLatest } from '#src/db/migrate.ts';
+import { createFeaturesService, type FeaturesService } from '#src/features/index.ts';
+import { systemClock, type Clock } from '#src/shared/clock.ts';
+import type { Config } from '#src/shared/config.ts';
+import { webRoutes } from '#src/web/routes.tsx';
+
+export interface Services {
+  catalog: CatalogService;
+  features: FeaturesService;
+  accounts: AccountsService;
+}
+
+export interface App {
+  http: FastifyInstance;
+  database: DatabaseHandle;
+  services: Services;
+  /** What the first start did: the content it loaded and the admin it created. */
+  firstStart: {
+    content: LoadSummary | null;
+    admin: { email: string; password: string | null } | null;
+  };
+}
+
+export interface AppOptions {
+  clock?: Clock;
+  /** Open this database instead of the one in `config` (tests pass their own). */
+  database?: DatabaseHandle;
+}
+
+export function createServices(database: DatabaseHandle, clock: Clock): Services {
+  const catalog = createCatalogService({ db: database.db, clock });
+  return {
+    catalog,
+    features: createFeaturesService({ db: database.db, clock, catalog }),
+    accounts: createAccountsService({ db: database.db, clock }),
+  };
+}
+
+/**
+ * The composition root: config → database → services → HTTP. Migrates the database,
+ * and on an empty one loads the content pack and creates the first admin.
+ */
+export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const clock = options.clock ?? systemClock;
+  const database = options.database ?? connect(config.databaseUrl);
+  try {
+    await migrateToLatest(database.db);
+    const services = createServices(database, clock);
+    const content =
+      (await services.features.count()) === 0
+        ? await loadContentPack(database.db, clock, readContentPack(config.contentDir))
+        : null;
+    const admin = await services.accounts.ensureAdmin(config.adminEmail, config.adminPassword);
+
+    const http = Fastify({
+      logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+      // Page numbers and slugs are short; anything longer is not ours.
+      maxParamLength: 200,
+    });
+    http.get('/healthz', async (_request, reply) => {
+      await sql`select 1`.execute(database.db);
+      return reply.header('cache-control', 'no-store').send({ status: 'ok' });
+    });
+    await webRoutes(http, { features: services.features, clock });
+    http.addHook('onClose', () => database.close());
+    return { http, database, services, firstStart: { content, admin } };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,334 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '#src/db/schema.ts';
+import { problemAt, ValidationError, type Problem } from '#src/shared/errors.ts';
+import { toTimestamp, type Clock } from '#src/shared/clock.ts';
+import * as repo from './catalog.repository.ts';
+import {
+  ArtistInputSchema,
+  CategoryInputSchema,
+  SongInputSchema,
+  TagInputSchema,
+  WorkInputSchema,
+  type ArtistInput,
+  type CategoryInput,
+  type NameInput,
+  type SongInput,
+  type TagInput,
+  type WorkInput,
+} from './catalog.schemas.ts';
+
+export interface CatalogDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+}
+
+type NamePrefix = 'name' | 'title';
+
+function nameColumns<P extends NamePrefix>(prefix: P, name: NameInput) {
+  return {
+    [`${prefix}_original`]: name.original,
+    [`${prefix}_romanized`]: name.romanized ?? null,
+    [`${prefix}_en`]: name.en ?? null,
+    [`${prefix}_zh_hant`]: name['zh-hant'] ?? null,
+    [`${prefix}_ko`]: name.ko ?? null,
+  } as { [K in `${P}_original`]: string } & {
+    [K in `${P}_romanized` | `${P}_en` | `${P}_zh_hant` | `${P}_ko`]: string | null;
+  };
+}
+
+function labelColumns<P extends 'label' | 'name'>(
+  prefix: P,
+  labels: { en: string; ja?: string; 'zh-hant'?: string; ko?: string },
+) {
+  return {
+    [`${prefix}_en`]: labels.en,
+    [`${prefix}_ja`]: labels.ja ?? null,
+    [`${prefix}_zh_hant`]: labels['zh-hant'] ?? null,
+    [`${prefix}_ko`]: labels.ko ?? null,
+  } as { [K in `${P}_en`]: string } & {
+    [K in `${P}_ja` | `${P}_zh_hant` | `${P}_ko`]: string | null;
+  };
+}
+
+/** Parses each input with `schema`, collecting every problem with its index in the batch. */
+function parseAll<T>(
+  schema: {
+    safeParse(
+      v: unknown,
+    ):
+      | { success: true; data: T }
+      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  inputs: readonly unknown[],
+): T[] {
+  const problems: Problem[] = [];
+  const out: T[] = [];
+  inputs.forEach((input, i) => {
+    const parsed = schema.safeParse(input);
+    if (parsed.success) out.push(parsed.data);
+    else {
+      for (const issue of parsed.error.issues) {
+        problems.push(
+          problemAt(
+            [i, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+            issue.message,
+          ),
+        );
+      }
+    }
+  });
+  if (problems.length > 0) throw new ValidationError(problems);
+  return out;
+}
+
+function duplicateSlugs(
+  items: readonly { slug: string }[],
+  existing: Map<string, number>,
+): Problem[] {
+  const seen = new Set<string>();
+  return items.flatMap((item, i) => {
+    const dup = seen.has(item.slug) || existing.has(item.slug);
+    seen.add(item.slug);
+    return dup ? [problemAt([i, 'slug'], `"${item.slug}" is already in use`)] : [];
+  });
+}
+
+function unknownRefs(
+  refs: { path: (string | number)[]; slug: string }[],
+  known: Map<string, number>,
+  what: string,
+): Problem[] {
+  return refs
+    .filter((r) => !known.has(r.slug))
+    .map((r) => problemAt(r.path, `unknown ${what} "${r.slug}"`));
+}
+
+function fail(problems: Problem[]): void {
+  if (problems.length > 0) throw new ValidationError(problems);
+}
+
+/**
+ * Writes to the catalog. Each `add*` call validates the whole batch (shapes, duplicate
+ * slugs, references) before writing anything; callers wrap calls in a transaction.
+ */
+export function createCatalogService({ db, clock }: CatalogDeps) {
+  return {
+    async addCategories(inputs: readonly CategoryInput[]): Promise<void> {
+      const items = parseAll(CategoryInputSchema, inputs);
+      fail(
+        duplicateSlugs(
+          items,
+          await repo.idsBySlug(
+            db,
+            'categories',
+            items.map((c) => c.slug),
+          ),
+        ),
+      );
+      for (const [position, c] of items.entries()) {
+        await repo.insertCategory(db, { slug: c.slug, position, ...labelColumns('name', c.name) });
+      }
+    },
+
+    async addTags(inputs: readonly TagInput[]): Promise<void> {
+      const items = parseAll(TagInputSchema, inputs);
+      fail(
+        duplicateSlugs(
+          items,
+          await repo.idsBySlug(
+            db,
+            'tags',
+            items.map((t) => t.slug),
+          ),
+        ),
+      );
+      for (const t of items) {
+        await repo.insertTag(db, { slug: t.slug, kind: t.kind, ...labelColumns('label', t.name) });
+      }
+    },
+
+    async addArtists(inputs: readonly ArtistInput[]): Promise<void> {
+      const items = parseAll(ArtistInputSchema, inputs);
+      const existing = await repo.idsBySlug(db, 'artists', [
+        ...items.map((a) => a.slug),
+        ...items.flatMap((a) => a.members),
+      ]);
+      const known = new Map([...existing, ...items.map((a) => [a.slug, 0] as const)]);
+      fail([
+        ...duplicateSlugs(
+          items,
+          new Map([...existing].filter(([slug]) => items.some((a) => a.slug === slug))),
+        ),
+        ...unknownRefs(
+          items.flatMap((a, i) => a.members.map((slug, j) => ({ path: [i, 'members', j], slug }))),
+          known,
+          'artist',
+        ),
+      ]);
+      const now = toTimestamp(clock.now());
+      const ids = new Map(existing);
+      for (const a of items) {
+        const id = await repo.insertArtist(db, {
+          slug: a.slug,
+          kind: a.kind,
+          ...nameColumns('name', a.name),
+          created_at: now,
+          updated_at: now,
+        });
+        ids.set(a.slug, id);
+        await repo.insertAliases(
+          db,
+          { table: 'artist_aliases', column: 'artist_id' },
+          id,
+          a.aliases,
+        );
+      }
+      for (const a of items) {
+        await repo.insertMembers(
+          db,
+          ids.get(a.slug) as number,
+          a.members.map((m) => ids.get(m) as number),
+        );
+      }
+    },
+
+    async addWorks(inputs: readonly WorkInput[]): Promise<void> {
+      const items = parseAll(WorkInputSchema, inputs);
+      fail(
+        duplicateSlugs(
+          items,
+          await repo.idsBySlug(
+            db,
+            'works',
+            items.map((w) => w.slug),
+          ),
+        ),
+      );
+      const now = toTimestamp(clock.now());
+      for (const w of items) {
+        const id = await repo.insertWork(db, {
+          slug: w.slug,
+          kind: w.kind,
+          year: w.year ?? null,
+          ...nameColumns('title', w.title),
+          created_at: now,
+          updated_at: now,
+        });
+        await repo.insertAliases(db, { table: 'work_aliases', column: 'work_id' }, id, w.aliases);
+      }
+    },
+
+    async addSongs(inputs: readonly SongInput[]): Promise<void> {
+      const items = parseAll(SongInputSchema, inputs);
+      const artistRefs = items.flatMap((s, i) =>
+        s.credits.flatMap((c, j) => [
+          { path: [i, 'credits', j, 'artist'], slug: c.artist },
+          ...(c.as ? [{ path: [i, 'credits', j, 'as'], slug: c.as }] : []),
+        ]),
+      );
+      const workRefs = items.flatMap((s, i) =>
+        s.tie_ins.map((t, j) => ({ path: [i, 'tie_ins', j, 'work'], slug: t.work })),
+      );
+      const tagRefs = items.flatMap((s, i) =>
+        s.tags.map((slug, j) => ({ path: [i, 'tags', j], slug })),
+      );
+      const coverRefs = items.flatMap((s, i) =>
+        s.cover_of ? [{ path: [i, 'cover_of'], slug: s.cover_of }] : [],
+      );
+      const [artists, works, tags, existingSongs] = await Promise.all([
+        repo.idsBySlug(
+          db,
+          'artists',
+          artistRefs.map((r) => r.slug),
+        ),
+        repo.idsBySlug(
+          db,
+          'works',
+          workRefs.map((r) => r.slug),
+        ),
+        repo.idsBySlug(
+          db,
+          'tags',
+          tagRefs.map((r) => r.slug),
+        ),
+        repo.idsBySlug(db, 'songs', [...items.map((s) => s.slug), ...coverRefs.map((r) => r.slug)]),
+      ]);
+      const batchSlugs = new Set(items.map((s) => s.slug));
+      const songsKnown = new Map([...existingSongs, ...items.map((s) => [s.slug, 0] as const)]);
+      fail([
+        ...duplicateSlugs(
+          items,
+          new Map([...existingSongs].filter(([slug]) => batchSlugs.has(slug))),
+        ),
+        ...unknownRefs(artistRefs, artists, 'artist'),
+        ...unknownRefs(workRefs, works, 'work'),
+        ...unknownRefs(tagRefs, tags, 'tag'),
+        ...unknownRefs(coverRefs, songsKnown, 'song'),
+        ...items.flatMap((s, i) =>
+          s.cover_of === s.slug
+            ? [problemAt([i, 'cover_of'], 'a song cannot be a cover of itself')]
+            : [],
+        ),
+      ]);
+
+      const now = toTimestamp(clock.now());
+      const ids = new Map(existingSongs);
+      for (const s of items) {
+        const id = await repo.insertSong(db, {
+          slug: s.slug,
+          released_on: s.released ?? null,
+          cover_of_id: null,
+          ...nameColumns('title', s.title),
+          created_at: now,
+          updated_at: now,
+        });
+        ids.set(s.slug, id);
+        await repo.insertAliases(db, { table: 'song_aliases', column: 'song_id' }, id, s.aliases);
+        await repo.insertCredits(
+          db,
+          s.credits.map((c, position) => ({
+            song_id: id,
+            position,
+            artist_id: artists.get(c.artist) as number,
+            role: c.role,
+            as_character_id: c.as ? (artists.get(c.as) as number) : null,
+          })),
+        );
+        await repo.insertTieIns(
+          db,
+          s.tie_ins.map((t) => ({
+            song_id: id,
+            work_id: works.get(t.work) as number,
+            role: t.role,
+            sequence: t.sequence ?? null,
+            season: t.season ?? null,
+            note: t.note ?? null,
+          })),
+        );
+        await repo.insertSongTags(
+          db,
+          id,
+          s.tags.map((t) => tags.get(t) as number),
+        );
+        await repo.insertSongMedia(
+          db,
+          id,
+          Object.entries(s.media).flatMap(([provider, externalId]) =>
+            externalId ? [{ provider, externalId }] : [],
+          ),
+        );
+      }
+      // Covers point at songs that may come later in the same batch, so they are linked last.
+      for (const s of items) {
+        if (s.cover_of)
+          await repo.setCoverOf(db, ids.get(s.slug) as number, ids.get(s.cover_of) as number);
+      }
+    },
+
+    getSongCards: (ids: readonly number[]) => repo.getSongCards(db, ids),
+    idsBySlug: repo.idsBySlug.bind(null, db),
+    getTagLabels: (ids: readonly number[]) => repo.getTagLabels(db, ids),
+  };
+}
+
+export type CatalogService = ReturnType<typeof createCatalogService>;

@@ -1,0 +1,78 @@
+import { parseArgs } from 'node:util';
+import { readContentPack, loadContentPack } from '#src/content-pack/index.ts';
+import { connect } from '#src/db/connect.ts';
+import { migrateToLatest } from '#src/db/migrate.ts';
+import { startServer } from '#src/server.ts';
+import { systemClock } from '#src/shared/clock.ts';
+import { loadConfig } from '#src/shared/config.ts';
+import { ValidationError } from '#src/shared/errors.ts';
+
+const USAGE = `Usage: tokushu <command>
+
+Commands:
+  serve            start the web server (what npm start runs)
+  migrate          bring the database schema up to date
+  content check    validate the content pack without touching the database
+
+Configuration comes from environment variables: see the README.`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { help: { type: 'boolean', short: 'h' } },
+  });
+  const [command, sub] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? 0 : 1;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      await startServer(config);
+      return -1;
+    case 'migrate': {
+      const database = connect(config.databaseUrl);
+      try {
+        const applied = await migrateToLatest(database.db);
+        console.log(
+          applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.',
+        );
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    case 'content':
+      if (sub !== 'check') break;
+      return checkContent(config.contentDir);
+  }
+  console.error(`Unknown command "${positionals.join(' ')}".\n\n${USAGE}`);
+  return 1;
+}
+
+/** Validates the pack by loading it into a throw-away in-memory database. */
+async function checkContent(dir: string): Promise<number> {
+  const database = connect('sqlite::memory:');
+  try {
+    await migrateToLatest(database.db);
+    const summary = await loadContentPack(database.db, systemClock, readContentPack(dir));
+    console.log(
+      `The content pack is valid: ${summary.features} features, ${summary.entries} entries, ${summary.songs} songs, ${summary.artists} artists, ${summary.works} works.`,
+    );
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof ValidationError ? error.message : error);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,34 @@
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import * as catalog from './migrations/0001-catalog.ts';
+import * as features from './migrations/0002-features.ts';
+import * as accounts from './migrations/0003-accounts.ts';
+import type { Database } from './schema.ts';
+
+/** Every migration, in order. Names are permanent: they are recorded in the database. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-catalog': catalog,
+  '0002-features': features,
+  '0003-accounts': accounts,
+};
+
+function migrator(db: Kysely<Database>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+}
+
+/** Brings the schema up to date; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  return applied(await migrator(db).migrateToLatest());
+}
+
+export async function migrateDown(db: Kysely<Database>): Promise<string[]> {
+  return applied(await migrator(db).migrateDown());
+}
+
+function applied({ error, results = [] }: MigrationResultSet): string[] {
+  const failed = results.find((r) => r.status === 'Error');
+  if (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${reason}`, { cause: error });
+  }
+  return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

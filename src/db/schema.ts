@@ -1,0 +1,195 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * Kysely's view of the database. Timestamps are ISO-8601 UTC text and dates are
+ * `YYYY`, `YYYY-MM` or `YYYY-MM-DD` text in both SQLite and PostgreSQL, so rows
+ * read the same whichever database holds them.
+ */
+
+/** The columns every named entity carries; see catalog/names.ts for the display rule. */
+type Named<P extends string> = {
+  [
+    K in `${P}_original` | `${P}_romanized` | `${P}_en` | `${P}_zh_hant` | `${P}_ko`
+  ]: K extends `${P}_original` ? string : string | null;
+};
+
+type Labelled<P extends string> = {
+  [K in `${P}_en` | `${P}_ja` | `${P}_zh_hant` | `${P}_ko`]: K extends `${P}_en`
+    ? string
+    : string | null;
+};
+
+export type ArtistsTable = Named<'name'> & {
+  id: Generated<number>;
+  slug: string;
+  kind: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export interface ArtistAliasesTable {
+  artist_id: number;
+  alias: string;
+}
+
+export interface ArtistMembersTable {
+  group_id: number;
+  member_id: number;
+}
+
+export type WorksTable = Named<'title'> & {
+  id: Generated<number>;
+  slug: string;
+  kind: string;
+  year: number | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export interface WorkAliasesTable {
+  work_id: number;
+  alias: string;
+}
+
+export type SongsTable = Named<'title'> & {
+  id: Generated<number>;
+  slug: string;
+  released_on: string | null;
+  cover_of_id: number | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export interface SongAliasesTable {
+  song_id: number;
+  alias: string;
+}
+
+export interface SongCreditsTable {
+  song_id: number;
+  position: number;
+  artist_id: number;
+  role: string;
+  as_character_id: number | null;
+}
+
+export interface SongMediaTable {
+  song_id: number;
+  provider: string;
+  external_id: string;
+}
+
+export interface TieInsTable {
+  id: Generated<number>;
+  song_id: number;
+  work_id: number;
+  role: string;
+  sequence: number | null;
+  season: string | null;
+  note: string | null;
+}
+
+export type TagsTable = Labelled<'label'> & {
+  id: Generated<number>;
+  slug: string;
+  kind: string;
+};
+
+export interface SongTagsTable {
+  song_id: number;
+  tag_id: number;
+  weight: number;
+}
+
+export type CategoriesTable = Labelled<'name'> & {
+  id: Generated<number>;
+  slug: string;
+  position: number;
+};
+
+export interface FeaturesTable {
+  id: Generated<number>;
+  slug: string;
+  kind: string;
+  category_id: number | null;
+  status: string;
+  byline: string | null;
+  published_at: string | null;
+  updated_at: string;
+  created_at: string;
+  revision: number;
+}
+
+export interface FeatureTextsTable {
+  feature_id: number;
+  locale: string;
+  title: string;
+  lead_md: string;
+  lead_html: string;
+  closing_md: string;
+  closing_html: string;
+}
+
+export interface FeatureTagsTable {
+  feature_id: number;
+  tag_id: number;
+}
+
+export interface FeatureRelatedTable {
+  feature_id: number;
+  related_id: number;
+  position: number;
+}
+
+export interface EntriesTable {
+  id: Generated<number>;
+  feature_id: number;
+  position: number;
+  song_id: number;
+  added_at: string;
+}
+
+export interface EntryTextsTable {
+  entry_id: number;
+  locale: string;
+  commentary_md: string;
+  commentary_html: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  created_at: string;
+}
+
+export interface Database {
+  artists: ArtistsTable;
+  artist_aliases: ArtistAliasesTable;
+  artist_members: ArtistMembersTable;
+  works: WorksTable;
+  work_aliases: WorkAliasesTable;
+  songs: SongsTable;
+  song_aliases: SongAliasesTable;
+  song_credits: SongCreditsTable;
+  song_media: SongMediaTable;
+  tie_ins: TieInsTable;
+  tags: TagsTable;
+  song_tags: SongTagsTable;
+  categories: CategoriesTable;
+  features: FeaturesTable;
+  feature_texts: FeatureTextsTable;
+  feature_tags: FeatureTagsTable;
+  feature_related: FeatureRelatedTable;
+  entries: EntriesTable;
+  entry_texts: EntryTextsTable;
+  users: UsersTable;
+}
+
+export type ArtistRow = Selectable<ArtistsTable>;
+export type WorkRow = Selectable<WorksTable>;
+export type SongRow = Selectable<SongsTable>;
+export type FeatureRow = Selectable<FeaturesTable>;
+export type NewSong = Insertable<SongsTable>;

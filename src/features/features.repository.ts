@@ -1,0 +1,195 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { Database, EntriesTable, FeaturesTable } from '#src/db/schema.ts';
+
+type Db = Kysely<Database>;
+
+export async function insertFeature(db: Db, row: Insertable<FeaturesTable>): Promise<number> {
+  const { id } = await db
+    .insertInto('features')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function insertFeatureTexts(
+  db: Db,
+  rows: Insertable<Database['feature_texts']>[],
+): Promise<void> {
+  if (rows.length > 0) await db.insertInto('feature_texts').values(rows).execute();
+}
+
+export async function insertFeatureTags(
+  db: Db,
+  featureId: number,
+  tagIds: readonly number[],
+): Promise<void> {
+  if (tagIds.length === 0) return;
+  await db
+    .insertInto('feature_tags')
+    .values(tagIds.map((tag_id) => ({ feature_id: featureId, tag_id })))
+    .execute();
+}
+
+export async function insertRelated(
+  db: Db,
+  featureId: number,
+  relatedIds: readonly number[],
+): Promise<void> {
+  if (relatedIds.length === 0) return;
+  await db
+    .insertInto('feature_related')
+    .values(
+      relatedIds.map((related_id, position) => ({ feature_id: featureId, related_id, position })),
+    )
+    .execute();
+}
+
+export async function insertEntry(db: Db, row: Insertable<EntriesTable>): Promise<number> {
+  const { id } = await db
+    .insertInto('entries')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function insertEntryTexts(
+  db: Db,
+  rows: Insertable<Database['entry_texts']>[],
+): Promise<void> {
+  if (rows.length > 0) await db.insertInto('entry_texts').values(rows).execute();
+}
+
+export async function idsBySlug(db: Db, slugs: readonly string[]): Promise<Map<string, number>> {
+  const unique = [...new Set(slugs)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('features')
+    .select(['id', 'slug'])
+    .where('slug', 'in', unique)
+    .execute();
+  return new Map(rows.map((r) => [r.slug, r.id]));
+}
+
+export async function countFeatures(db: Db): Promise<number> {
+  const { n } = await db
+    .selectFrom('features')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+/** A published feature by slug, with its category, or undefined. */
+export async function findPublished(db: Db, slug: string) {
+  return db
+    .selectFrom('features as f')
+    .leftJoin('categories as c', 'c.id', 'f.category_id')
+    .select([
+      'f.id',
+      'f.slug',
+      'f.kind',
+      'f.byline',
+      'f.published_at',
+      'f.updated_at',
+      'c.slug as category_slug',
+      'c.name_en as category_name_en',
+      'c.name_ja as category_name_ja',
+      'c.name_zh_hant as category_name_zh_hant',
+      'c.name_ko as category_name_ko',
+    ])
+    .where('f.slug', '=', slug)
+    .where('f.status', '=', 'published')
+    .executeTakeFirst();
+}
+
+export async function getTexts(db: Db, featureIds: readonly number[]) {
+  if (featureIds.length === 0) return [];
+  return db.selectFrom('feature_texts').selectAll().where('feature_id', 'in', featureIds).execute();
+}
+
+export async function countEntries(db: Db, featureId: number): Promise<number> {
+  const { n } = await db
+    .selectFrom('entries')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('feature_id', '=', featureId)
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+/** Entries with positions in [from, to], with their commentary in every locale. */
+export async function getEntries(db: Db, featureId: number, from: number, to: number) {
+  const entries = await db
+    .selectFrom('entries')
+    .select(['id', 'position', 'song_id', 'added_at'])
+    .where('feature_id', '=', featureId)
+    .where('position', '>=', from)
+    .where('position', '<=', to)
+    .orderBy('position')
+    .execute();
+  const texts =
+    entries.length === 0
+      ? []
+      : await db
+          .selectFrom('entry_texts')
+          .select(['entry_id', 'locale', 'commentary_html'])
+          .where(
+            'entry_id',
+            'in',
+            entries.map((e) => e.id),
+          )
+          .execute();
+  return entries.map((e) => ({
+    ...e,
+    commentary: Object.fromEntries(
+      texts.filter((t) => t.entry_id === e.id).map((t) => [t.locale, t.commentary_html]),
+    ),
+  }));
+}
+
+export async function getTagIds(db: Db, featureId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('feature_tags')
+    .select('tag_id')
+    .where('feature_id', '=', featureId)
+    .execute();
+  return rows.map((r) => r.tag_id);
+}
+
+/** Published features the editors linked to this one, in their order. */
+export async function getRelated(db: Db, featureId: number) {
+  return db
+    .selectFrom('feature_related as r')
+    .innerJoin('features as f', 'f.id', 'r.related_id')
+    .select(['f.id', 'f.slug'])
+    .where('r.feature_id', '=', featureId)
+    .where('f.status', '=', 'published')
+    .orderBy('r.position')
+    .execute();
+}
+
+/** Published features, newest first, for listings. */
+export async function listPublished(db: Db, limit: number) {
+  return db
+    .selectFrom('features')
+    .select(['id', 'slug', 'kind', 'published_at', 'updated_at'])
+    .where('status', '=', 'published')
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function countEntriesFor(
+  db: Db,
+  featureIds: readonly number[],
+): Promise<Map<number, number>> {
+  if (featureIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('entries')
+    .select(['feature_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('feature_id', 'in', featureIds)
+    .groupBy('feature_id')
+    .execute();
+  return new Map(rows.map((r) => [r.feature_id, Number(r.n)]));
+}

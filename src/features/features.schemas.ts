@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { PartialDateSchema, SlugSchema } from '#src/catalog/index.ts';
+
+export const FEATURE_KINDS = ['curated', 'ranking'] as const;
+export const FEATURE_STATUSES = ['draft', 'scheduled', 'published', 'unpublished'] as const;
+export const EDITORIAL_LOCALES = ['en', 'ja', 'zh-hant', 'ko'] as const;
+
+/** 2026-10-02 or a full ISO timestamp; stored as an ISO timestamp. */
+const Instant = z.union([z.string(), z.date()]).transform((v, ctx) => {
+  const date =
+    v instanceof Date ? v : new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v);
+  if (Number.isNaN(date.getTime())) {
+    ctx.addIssue({ code: 'custom', message: 'must be a date (YYYY-MM-DD) or an ISO timestamp' });
+    return z.NEVER;
+  }
+  return date.toISOString();
+});
+
+const markdown = z.string().trim();
+
+export const FeatureTextSchema = z.strictObject({
+  title: z.string().trim().min(1, 'must not be empty').max(200),
+  lead: markdown.default(''),
+  closing: markdown.default(''),
+});
+
+const LocalizedText = z
+  .partialRecord(z.enum(EDITORIAL_LOCALES), markdown.min(1, 'must not be empty'))
+  .refine((v) => Object.keys(v).length > 0, 'needs text in at least one locale');
+
+export const EntryInputSchema = z.strictObject({
+  song: SlugSchema,
+  added: Instant.optional(),
+  commentary: LocalizedText,
+});
+
+export const FeatureInputSchema = z.strictObject({
+  slug: SlugSchema,
+  kind: z.enum(FEATURE_KINDS).default('curated'),
+  status: z.enum(FEATURE_STATUSES).default('published'),
+  category: SlugSchema.optional(),
+  tags: z.array(SlugSchema).default([]),
+  byline: z.string().trim().min(1).optional(),
+  published: Instant.optional(),
+  updated: Instant.optional(),
+  related: z.array(SlugSchema).default([]),
+  text: z
+    .partialRecord(z.enum(EDITORIAL_LOCALES), FeatureTextSchema)
+    .refine((v) => Object.keys(v).length > 0, 'needs text in at least one locale'),
+  entries: z.array(EntryInputSchema).default([]),
+});
+export type FeatureInput = z.input<typeof FeatureInputSchema>;
+export type FeatureData = z.output<typeof FeatureInputSchema>;

@@ -1,0 +1,347 @@
+import type { Kysely } from 'kysely';
+import {
+  displayLabel,
+  type CatalogService,
+  type DisplayName,
+  type SongCard,
+} from '#src/catalog/index.ts';
+import type { Database } from '#src/db/schema.ts';
+import { toTimestamp, type Clock } from '#src/shared/clock.ts';
+import { problemAt, ValidationError, type Problem } from '#src/shared/errors.ts';
+import { contentFallbacks, htmlLang, type Locale } from '#src/shared/locale.ts';
+import { renderMarkdown } from '#src/shared/markdown.ts';
+import * as repo from './features.repository.ts';
+import { FeatureInputSchema, type FeatureInput } from './features.schemas.ts';
+
+export const PAGE_SIZE = 10;
+
+export interface FeaturesDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  catalog: CatalogService;
+}
+
+/** Which entries to show: one page of ten, or all of them. */
+export type PageRequest = { page: number } | { all: true };
+
+export interface LocalizedHtml {
+  html: string;
+  lang: string;
+}
+
+export interface EntryView {
+  position: number;
+  addedAt: string;
+  song: SongCard;
+  commentary: LocalizedHtml | null;
+}
+
+export interface FeaturePage {
+  slug: string;
+  kind: string;
+  byline: string | null;
+  publishedAt: string | null;
+  updatedAt: string;
+  title: string;
+  titleLang: string;
+  lead: LocalizedHtml | null;
+  closing: LocalizedHtml | null;
+  category: { slug: string; name: DisplayName } | null;
+  tags: { slug: string; name: DisplayName }[];
+  entries: EntryView[];
+  related: { slug: string; title: string; lang: string }[];
+  /** `page` is null when every entry is shown. */
+  pagination: { page: number | null; pageCount: number; total: number };
+}
+
+export interface FeatureSummary {
+  slug: string;
+  title: string;
+  titleLang: string;
+  publishedAt: string | null;
+  entryCount: number;
+}
+
+type TextRow = Awaited<ReturnType<typeof repo.getTexts>>[number];
+
+/** The text for `locale`, or the best fallback, with the language it is actually in. */
+function pickText<T>(
+  byLocale: Partial<Record<string, T>>,
+  locale: Locale,
+): { value: T; lang: string } | null {
+  for (const candidate of [locale, ...contentFallbacks(locale)]) {
+    const value = byLocale[candidate];
+    if (value !== undefined) return { value, lang: htmlLang(candidate as Locale) };
+  }
+  return null;
+}
+
+function textsByFeature(rows: TextRow[]): Map<number, Record<string, TextRow>> {
+  const map = new Map<number, Record<string, TextRow>>();
+  for (const row of rows) {
+    const texts = map.get(row.feature_id) ?? {};
+    texts[row.locale] = row;
+    map.set(row.feature_id, texts);
+  }
+  return map;
+}
+
+function nonEmpty(html: string, lang: string): LocalizedHtml | null {
+  return html ? { html, lang } : null;
+}
+
+export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
+  return {
+    /**
+     * Adds features with their entries. The whole batch is validated first, with every
+     * problem reported by its path (`[2].entries[4].song`), and nothing is written if any.
+     */
+    async addFeatures(inputs: readonly FeatureInput[]): Promise<void> {
+      const problems: Problem[] = [];
+      const items = inputs.flatMap((input, i) => {
+        const parsed = FeatureInputSchema.safeParse(input);
+        if (parsed.success) return [{ i, f: parsed.data }];
+        for (const issue of parsed.error.issues) {
+          problems.push(
+            problemAt(
+              [i, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+              issue.message,
+            ),
+          );
+        }
+        return [];
+      });
+      if (problems.length > 0) throw new ValidationError(problems);
+
+      const ref = (path: (string | number)[], slug: string) => ({ path, slug });
+      const songRefs = items.flatMap(({ i, f }) =>
+        f.entries.map((e, j) => ref([i, 'entries', j, 'song'], e.song)),
+      );
+      const tagRefs = items.flatMap(({ i, f }) => f.tags.map((t, j) => ref([i, 'tags', j], t)));
+      const categoryRefs = items.flatMap(({ i, f }) =>
+        f.category ? [ref([i, 'category'], f.category)] : [],
+      );
+      const relatedRefs = items.flatMap(({ i, f }) =>
+        f.related.map((r, j) => ref([i, 'related', j], r)),
+      );
+      const [songs, tags, categories, existing] = await Promise.all([
+        catalog.idsBySlug(
+          'songs',
+          songRefs.map((r) => r.slug),
+        ),
+        catalog.idsBySlug(
+          'tags',
+          tagRefs.map((r) => r.slug),
+        ),
+        catalog.idsBySlug(
+          'categories',
+          categoryRefs.map((r) => r.slug),
+        ),
+        repo.idsBySlug(db, [...items.map(({ f }) => f.slug), ...relatedRefs.map((r) => r.slug)]),
+      ]);
+      const batch = new Set(items.map(({ f }) => f.slug));
+      const check = (
+        refs: { path: (string | number)[]; slug: string }[],
+        known: (slug: string) => boolean,
+        what: string,
+      ) =>
+        refs
+          .filter((r) => !known(r.slug))
+          .forEach((r) => problems.push(problemAt(r.path, `unknown ${what} "${r.slug}"`)));
+      check(songRefs, (s) => songs.has(s), 'song');
+      check(tagRefs, (s) => tags.has(s), 'tag');
+      check(categoryRefs, (s) => categories.has(s), 'category');
+      check(relatedRefs, (s) => batch.has(s) || existing.has(s), 'feature');
+      const seen = new Set<string>();
+      for (const { i, f } of items) {
+        if (seen.has(f.slug) || existing.has(f.slug)) {
+          problems.push(problemAt([i, 'slug'], `"${f.slug}" is already in use`));
+        }
+        seen.add(f.slug);
+        const inFeature = new Map<string, number>();
+        f.entries.forEach((e, j) => {
+          const first = inFeature.get(e.song);
+          if (first !== undefined) {
+            problems.push(
+              problemAt(
+                [i, 'entries', j, 'song'],
+                `"${e.song}" is already entry ${first + 1} of this feature`,
+              ),
+            );
+          } else inFeature.set(e.song, j);
+        });
+      }
+      if (problems.length > 0) throw new ValidationError(problems);
+
+      const now = toTimestamp(clock.now());
+      const ids = new Map(existing);
+      for (const { f } of items) {
+        const publishedAt = f.status === 'published' ? (f.published ?? now) : (f.published ?? null);
+        const id = await repo.insertFeature(db, {
+          slug: f.slug,
+          kind: f.kind,
+          category_id: f.category ? (categories.get(f.category) ?? null) : null,
+          status: f.status,
+          byline: f.byline ?? null,
+          published_at: publishedAt,
+          updated_at: f.updated ?? publishedAt ?? now,
+          created_at: now,
+          revision: 1,
+        });
+        ids.set(f.slug, id);
+        await repo.insertFeatureTexts(
+          db,
+          Object.entries(f.text).map(([locale, t]) => ({
+            feature_id: id,
+            locale,
+            title: t.title,
+            lead_md: t.lead,
+            lead_html: renderMarkdown(t.lead),
+            closing_md: t.closing,
+            closing_html: renderMarkdown(t.closing),
+          })),
+        );
+        await repo.insertFeatureTags(
+          db,
+          id,
+          f.tags.map((t) => tags.get(t) as number),
+        );
+        for (const [index, e] of f.entries.entries()) {
+          const entryId = await repo.insertEntry(db, {
+            feature_id: id,
+            position: index + 1,
+            song_id: songs.get(e.song) as number,
+            added_at: e.added ?? publishedAt ?? now,
+          });
+          await repo.insertEntryTexts(
+            db,
+            Object.entries(e.commentary).map(([locale, commentary]) => ({
+              entry_id: entryId,
+              locale,
+              commentary_md: commentary,
+              commentary_html: renderMarkdown(commentary),
+            })),
+          );
+        }
+      }
+      // Related features may point forward within the batch, so they are linked last.
+      for (const { f } of items) {
+        await repo.insertRelated(
+          db,
+          ids.get(f.slug) as number,
+          f.related.map((r) => ids.get(r) as number),
+        );
+      }
+    },
+
+    /** One page of a published feature, or null when the feature or the page does not exist. */
+    async getFeaturePage(
+      slug: string,
+      locale: Locale,
+      request: PageRequest,
+    ): Promise<FeaturePage | null> {
+      const feature = await repo.findPublished(db, slug);
+      if (!feature) return null;
+      const total = await repo.countEntries(db, feature.id);
+      const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+      const page = 'page' in request ? request.page : null;
+      if (page !== null && (!Number.isSafeInteger(page) || page < 1 || page > pageCount))
+        return null;
+      const [from, to] =
+        page === null ? [1, total] : [(page - 1) * PAGE_SIZE + 1, page * PAGE_SIZE];
+
+      const [entries, related, tagIds] = await Promise.all([
+        repo.getEntries(db, feature.id, from, to),
+        repo.getRelated(db, feature.id),
+        repo.getTagIds(db, feature.id),
+      ]);
+      const [cards, texts, tagLabels] = await Promise.all([
+        catalog.getSongCards(entries.map((e) => e.song_id)),
+        repo.getTexts(db, [feature.id, ...related.map((r) => r.id)]),
+        catalog.getTagLabels(tagIds),
+      ]);
+      const cardById = new Map(cards.map((c) => [c.id, c]));
+      const textBy = textsByFeature(texts);
+      const own = pickText(textBy.get(feature.id) ?? {}, locale);
+      if (!own) return null;
+
+      return {
+        slug: feature.slug,
+        kind: feature.kind,
+        byline: feature.byline,
+        publishedAt: feature.published_at,
+        updatedAt: feature.updated_at,
+        title: own.value.title,
+        titleLang: own.lang,
+        lead: nonEmpty(own.value.lead_html, own.lang),
+        closing: nonEmpty(own.value.closing_html, own.lang),
+        category:
+          feature.category_slug && feature.category_name_en
+            ? {
+                slug: feature.category_slug,
+                name: displayLabel(
+                  {
+                    en: feature.category_name_en,
+                    ja: feature.category_name_ja,
+                    zhHant: feature.category_name_zh_hant,
+                    ko: feature.category_name_ko,
+                  },
+                  locale,
+                ),
+              }
+            : null,
+        tags: tagIds.flatMap((id) => {
+          const tag = tagLabels.get(id);
+          return tag ? [{ slug: tag.slug, name: displayLabel(tag.labels, locale) }] : [];
+        }),
+        entries: entries.flatMap((e) => {
+          const song = cardById.get(e.song_id);
+          if (!song) return [];
+          const commentary = pickText(e.commentary, locale);
+          return [
+            {
+              position: e.position,
+              addedAt: e.added_at,
+              song,
+              commentary: commentary ? { html: commentary.value, lang: commentary.lang } : null,
+            },
+          ];
+        }),
+        related: related.flatMap((r) => {
+          const t = pickText(textBy.get(r.id) ?? {}, locale);
+          return t ? [{ slug: r.slug, title: t.value.title, lang: t.lang }] : [];
+        }),
+        pagination: { page, pageCount, total },
+      };
+    },
+
+    /** The newest published features, for the home page. */
+    async listPublished(locale: Locale, limit = 50): Promise<FeatureSummary[]> {
+      const features = await repo.listPublished(db, limit);
+      const ids = features.map((f) => f.id);
+      const [texts, counts] = await Promise.all([
+        repo.getTexts(db, ids),
+        repo.countEntriesFor(db, ids),
+      ]);
+      const textBy = textsByFeature(texts);
+      return features.flatMap((f) => {
+        const t = pickText(textBy.get(f.id) ?? {}, locale);
+        return t
+          ? [
+              {
+                slug: f.slug,
+                title: t.value.title,
+                titleLang: t.lang,
+                publishedAt: f.published_at,
+                entryCount: counts.get(f.id) ?? 0,
+              },
+            ]
+          : [];
+      });
+    },
+
+    count: () => repo.countFeatures(db),
+  };
+}
+
+export type FeaturesService = ReturnType<typeof createFeaturesService>;

@@ -1,0 +1,10 @@
+export {
+  createFeaturesService,
+  PAGE_SIZE,
+  type FeaturePage,
+  type FeatureSummary,
+  type EntryView,
+  type FeaturesService,
+  type PageRequest,
+} from './features.service.ts';
+export * from './features.schemas.ts';

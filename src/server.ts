@@ -1,0 +1,42 @@
+import { createApp } from '#src/app.ts';
+import type { Config } from '#src/shared/config.ts';
+
+/** Starts the HTTP server and closes it cleanly on SIGTERM or SIGINT. */
+export async function startServer(config: Config): Promise<void> {
+  const app = await createApp(config);
+  const { content, admin } = app.firstStart;
+  if (content) {
+    console.log(
+      `Loaded the content pack: ${content.features} features, ${content.entries} entries, ${content.songs} songs, ${content.artists} artists, ${content.works} works.`,
+    );
+  }
+  if (admin?.password) {
+    console.log(
+      `\nAdmin account created: ${admin.email}\nOne-time password: ${admin.password}\n(It is shown only this once.)\n`,
+    );
+  } else if (admin) {
+    console.log(`Admin account created: ${admin.email} (password from ADMIN_PASSWORD)`);
+  }
+
+  await app.http.listen({ port: config.port, host: config.host });
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const address = app.http.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`Tokushu is serving at http://${host}:${port}/`);
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.http.log.info(`${signal} received, finishing in-flight requests`);
+    app.http.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}

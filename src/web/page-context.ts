@@ -1,0 +1,20 @@
+import type { Clock } from '#src/shared/clock.ts';
+import type { Locale } from '#src/shared/locale.ts';
+import type { Messages } from './i18n/index.ts';
+
+/** What every view needs to know about the request it renders for. */
+export interface PageContext {
+  locale: Locale;
+  t: Messages;
+  /** The path after the locale prefix (`/anime-heartbreak-songs/3`), for the language switcher. */
+  pathAfterLocale: string;
+  /** Query string to keep when switching language (`?all=1`), or ''. */
+  query: string;
+  assets: AssetUrls;
+  clock: Clock;
+}
+
+export interface AssetUrls {
+  css: string;
+  js: string;
+}
