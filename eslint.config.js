@@ -25,7 +25,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['#src/web/*', '#src/api/*', '#src/cli/*'], message: 'Domains must not import delivery layers.' },
+            {
+              group: ['#src/web/*', '#src/api/*', '#src/cli/*'],
+              message: 'Domains must not import delivery layers.',
+            },
             { group: ['../../*'], message: 'Use the #src/* alias instead.' },
           ],
         },

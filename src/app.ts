@@ -68,10 +68,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       return reply.header('cache-control', 'no-store').send({ status: 'ok' });
     });
     await webRoutes(http, { features: services.features, clock });
-    http.addHook('onClose', () => database.close());
+    // Whoever opened the database closes it.
+    if (!options.database) http.addHook('onClose', () => database.close());
     return { http, database, services, firstStart: { content, admin } };
   } catch (error) {
-    await database.close();
+    if (!options.database) await database.close();
     throw error;
   }
 }

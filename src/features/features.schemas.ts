@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PartialDateSchema, SlugSchema } from '#src/catalog/index.ts';
+import { SlugSchema } from '#src/catalog/index.ts';
 
 export const FEATURE_KINDS = ['curated', 'ranking'] as const;
 export const FEATURE_STATUSES = ['draft', 'scheduled', 'published', 'unpublished'] as const;

@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { createApp, type App } from '#src/app.ts';
+import type { DialectName } from '#src/db/connect.ts';
+import { fixedClock } from '#src/shared/clock.ts';
+import { loadConfig } from '#src/shared/config.ts';
+import { openTestDatabase, type TestDatabase } from './databases.ts';
+
+export const TEST_NOW = '2026-11-26T12:00:00Z';
+
+/** The whole application on a fresh database loaded with the demo content pack. */
+export async function startTestApp(
+  dialect: DialectName,
+): Promise<{ app: App; database: TestDatabase; close(): Promise<void> }> {
+  const database = await openTestDatabase(dialect, { migrate: false });
+  const config = loadConfig({
+    CONTENT_DIR: path.resolve('content'),
+    LOG_LEVEL: 'silent',
+    ADMIN_EMAIL: 'admin@example.org',
+    ADMIN_PASSWORD: 'correct horse battery staple',
+  });
+  const app = await createApp(config, { database, clock: fixedClock(TEST_NOW) });
+  return {
+    app,
+    database,
+    async close() {
+      await app.http.close();
+      await database.drop();
+    },
+  };
+}
