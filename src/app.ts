@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { createAccountsService, type AccountsService } from '#src/accounts/index.ts';
 import { createCatalogService, type CatalogService } from '#src/catalog/index.ts';
@@ -8,7 +8,7 @@ import { migrateToLatest } from '#src/db/migrate.ts';
 import { createFeaturesService, type FeaturesService } from '#src/features/index.ts';
 import { systemClock, type Clock } from '#src/shared/clock.ts';
 import type { Config } from '#src/shared/config.ts';
-import { webRoutes } from '#src/web/routes.tsx';
+import { webRoutes, type NotFoundHandler } from '#src/web/routes.tsx';
 
 export interface Services {
   catalog: CatalogService;
@@ -58,16 +58,21 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         : null;
     const admin = await services.accounts.ensureAdmin(config.adminEmail, config.adminPassword);
 
+    let notFound: NotFoundHandler | undefined;
     const http = Fastify({
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
       // Page numbers and slugs are short; anything longer is not ours.
       maxParamLength: 200,
+      // A malformed address (bad percent-encoding) is a page that does not exist.
+      frameworkErrors: (_error, request, reply) => {
+        notFound?.(request as FastifyRequest, reply as FastifyReply);
+      },
     });
     http.get('/healthz', async (_request, reply) => {
       await sql`select 1`.execute(database.db);
       return reply.header('cache-control', 'no-store').send({ status: 'ok' });
     });
-    await webRoutes(http, { features: services.features, clock });
+    notFound = await webRoutes(http, { features: services.features, clock });
     // Whoever opened the database closes it.
     if (!options.database) http.addHook('onClose', () => database.close());
     return { http, database, services, firstStart: { content, admin } };

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '#src/db/schema.ts';
 import { problemAt, ValidationError, type Problem } from '#src/shared/errors.ts';
 import { toTimestamp, type Clock } from '#src/shared/clock.ts';
+import { parseBatch } from '#src/shared/validation.ts';
 import * as repo from './catalog.repository.ts';
 import {
   ArtistInputSchema,
@@ -50,37 +51,6 @@ function labelColumns<P extends 'label' | 'name'>(
   };
 }
 
-/** Parses each input with `schema`, collecting every problem with its index in the batch. */
-function parseAll<T>(
-  schema: {
-    safeParse(
-      v: unknown,
-    ):
-      | { success: true; data: T }
-      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-  },
-  inputs: readonly unknown[],
-): T[] {
-  const problems: Problem[] = [];
-  const out: T[] = [];
-  inputs.forEach((input, i) => {
-    const parsed = schema.safeParse(input);
-    if (parsed.success) out.push(parsed.data);
-    else {
-      for (const issue of parsed.error.issues) {
-        problems.push(
-          problemAt(
-            [i, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-            issue.message,
-          ),
-        );
-      }
-    }
-  });
-  if (problems.length > 0) throw new ValidationError(problems);
-  return out;
-}
-
 function duplicateSlugs(
   items: readonly { slug: string }[],
   existing: Map<string, number>,
@@ -114,7 +84,7 @@ function fail(problems: Problem[]): void {
 export function createCatalogService({ db, clock }: CatalogDeps) {
   return {
     async addCategories(inputs: readonly CategoryInput[]): Promise<void> {
-      const items = parseAll(CategoryInputSchema, inputs);
+      const items = parseBatch(CategoryInputSchema, inputs);
       fail(
         duplicateSlugs(
           items,
@@ -131,7 +101,7 @@ export function createCatalogService({ db, clock }: CatalogDeps) {
     },
 
     async addTags(inputs: readonly TagInput[]): Promise<void> {
-      const items = parseAll(TagInputSchema, inputs);
+      const items = parseBatch(TagInputSchema, inputs);
       fail(
         duplicateSlugs(
           items,
@@ -148,7 +118,7 @@ export function createCatalogService({ db, clock }: CatalogDeps) {
     },
 
     async addArtists(inputs: readonly ArtistInput[]): Promise<void> {
-      const items = parseAll(ArtistInputSchema, inputs);
+      const items = parseBatch(ArtistInputSchema, inputs);
       const existing = await repo.idsBySlug(db, 'artists', [
         ...items.map((a) => a.slug),
         ...items.flatMap((a) => a.members),
@@ -193,7 +163,7 @@ export function createCatalogService({ db, clock }: CatalogDeps) {
     },
 
     async addWorks(inputs: readonly WorkInput[]): Promise<void> {
-      const items = parseAll(WorkInputSchema, inputs);
+      const items = parseBatch(WorkInputSchema, inputs);
       fail(
         duplicateSlugs(
           items,
@@ -219,7 +189,7 @@ export function createCatalogService({ db, clock }: CatalogDeps) {
     },
 
     async addSongs(inputs: readonly SongInput[]): Promise<void> {
-      const items = parseAll(SongInputSchema, inputs);
+      const items = parseBatch(SongInputSchema, inputs);
       const artistRefs = items.flatMap((s, i) =>
         s.credits.flatMap((c, j) => [
           { path: [i, 'credits', j, 'artist'], slug: c.artist },

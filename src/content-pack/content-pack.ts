@@ -14,6 +14,7 @@ import {
 } from '#src/catalog/index.ts';
 import { FeatureInputSchema, type FeatureInput } from '#src/features/index.ts';
 import { ValidationError, type Problem } from '#src/shared/errors.ts';
+import { zodProblems } from '#src/shared/validation.ts';
 import { listYamlFiles, problemIn, readYamlFile, type YamlFile } from './yaml-file.ts';
 
 /** One item of the pack and where it came from, so later problems can name file and line. */
@@ -73,9 +74,8 @@ export function readContentPack(dir: string): ContentPack {
   ): T | undefined => {
     const parsed = schema.safeParse(value);
     if (parsed.success) return value as T;
-    for (const issue of parsed.error.issues) {
-      const at = [...p, ...issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k))];
-      problems.push(problemIn(file, at, issue.message));
+    for (const problem of zodProblems(parsed.error, p)) {
+      problems.push(problemIn(file, problem.path ?? p, problem.message));
     }
     return undefined;
   };

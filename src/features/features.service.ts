@@ -10,6 +10,7 @@ import { toTimestamp, type Clock } from '#src/shared/clock.ts';
 import { problemAt, ValidationError, type Problem } from '#src/shared/errors.ts';
 import { contentFallbacks, htmlLang, type Locale } from '#src/shared/locale.ts';
 import { renderMarkdown } from '#src/shared/markdown.ts';
+import { parseBatch } from '#src/shared/validation.ts';
 import * as repo from './features.repository.ts';
 import { FeatureInputSchema, type FeatureInput } from './features.schemas.ts';
 
@@ -97,21 +98,8 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
      * problem reported by its path (`[2].entries[4].song`), and nothing is written if any.
      */
     async addFeatures(inputs: readonly FeatureInput[]): Promise<void> {
+      const items = parseBatch(FeatureInputSchema, inputs).map((f, i) => ({ i, f }));
       const problems: Problem[] = [];
-      const items = inputs.flatMap((input, i) => {
-        const parsed = FeatureInputSchema.safeParse(input);
-        if (parsed.success) return [{ i, f: parsed.data }];
-        for (const issue of parsed.error.issues) {
-          problems.push(
-            problemAt(
-              [i, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-              issue.message,
-            ),
-          );
-        }
-        return [];
-      });
-      if (problems.length > 0) throw new ValidationError(problems);
 
       const ref = (path: (string | number)[], slug: string) => ({ path, slug });
       const songRefs = items.flatMap(({ i, f }) =>

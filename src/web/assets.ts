@@ -16,5 +16,5 @@ function versioned(file: string): string {
 
 /** Asset URLs carry a content hash, so browsers may cache them for a year. */
 export function assetUrls(): AssetUrls {
-  return { css: versioned('site.css'), js: versioned('site.js') };
+  return { css: versioned('site.css'), js: versioned('site.js'), icon: versioned('icon.svg') };
 }

@@ -17,4 +17,5 @@ export interface PageContext {
 export interface AssetUrls {
   css: string;
   js: string;
+  icon: string;
 }

@@ -20,8 +20,13 @@ export interface WebDeps {
 const PAGE_NUMBER = /^[1-9]\d{0,5}$/;
 const PAGE_CACHE = 'public, max-age=60';
 
-/** The public, server-rendered site. */
-export async function webRoutes(app: FastifyInstance, { features, clock }: WebDeps): Promise<void> {
+export type NotFoundHandler = (request: FastifyRequest, reply: FastifyReply) => FastifyReply;
+
+/** The public, server-rendered site. Returns the 404 page handler for errors raised before routing. */
+export async function webRoutes(
+  app: FastifyInstance,
+  { features, clock }: WebDeps,
+): Promise<NotFoundHandler> {
   const assets = assetUrls();
 
   const context = (request: FastifyRequest, locale: Locale): PageContext => {
@@ -34,7 +39,7 @@ export async function webRoutes(app: FastifyInstance, { features, clock }: WebDe
   const html = (reply: FastifyReply, page: VNode, status = 200) =>
     reply.code(status).type('text/html; charset=utf-8').send(renderDocument(page));
 
-  const notFound = (request: FastifyRequest, reply: FastifyReply) => {
+  const notFound: NotFoundHandler = (request, reply) => {
     const first = request.url.split(/[/?#]/)[1] ?? '';
     const locale = isLocale(first) ? first : negotiateLocale(request.headers['accept-language']);
     return html(reply, <ErrorPageView ctx={context(request, locale)} status={404} />, 404);
@@ -124,4 +129,6 @@ export async function webRoutes(app: FastifyInstance, { features, clock }: WebDe
       return featurePage(request, reply, locale, slug, { page: Number(page) });
     },
   );
+
+  return notFound;
 }

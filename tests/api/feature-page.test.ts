@@ -60,11 +60,13 @@ describe.each(DIALECTS)('the feature page on %s', (dialect) => {
     ]);
     const artists = texts(res.body, 'entry-artist');
     expect(artists[0]).toBe('Nana Mizuki');
-    expect(artists[3]).toBe(
-      'Meiko Honma (Ai Kayano), Naruko Anjou (Haruka Tomatsu), Chiriko Tsurumi (Saori Hayami)',
-    );
+    // Sung in character: each singer after the character they voice.
+    const credits = artists[3]?.split(', ');
+    expect(credits?.[0]).toBe('Meiko Honma (Ai Kayano)');
+    expect(credits?.[1]).toBe('Naruko Anjou (Haruka Tomatsu)');
+    expect(credits?.[2]).toBe('Chiriko Tsurumi (Saori Hayami)');
     expect(texts(res.body, 'song-original')[0]).toBe('深愛');
-    expect(texts(res.body, 'entry-tie-in')).toContain('Opening theme · WHITE ALBUM (2009)');
+    expect(texts(res.body, 'entry-tie-in')).toContain('Opening theme 1 · WHITE ALBUM (2009)');
     // No video ids are known for these songs, so each offers a search instead of a guessed video.
     expect(res.body.match(/class="play play-search"/g)).toHaveLength(7);
     expect(res.body).toContain('Last updated');

@@ -29,6 +29,7 @@ export function Layout({ ctx, title, description, indexable = true, children }: 
             <link rel="alternate" hrefLang={htmlLang(l)} href={`/${l}${suffix}`} />
           ))}
         {indexable && <link rel="alternate" hrefLang="x-default" href={`/en${suffix}`} />}
+        <link rel="icon" href={ctx.assets.icon} type="image/svg+xml" />
         <link rel="stylesheet" href={ctx.assets.css} />
         <script type="module" src={ctx.assets.js} />
       </head>

@@ -24,13 +24,14 @@ export function performerLine(song: SongCard, locale: Locale, t: Messages): stri
   );
 }
 
-/** "Opening theme · WHITE ALBUM (2009)", with the season label and note when there are. */
+/**
+ * "Opening theme 1 · WHITE ALBUM (2009)", with the season label when there is one.
+ * Catalog notes are free English text and belong on the song's own page, not here.
+ */
 export function tieInLine(tieIn: TieIn, locale: Locale, t: Messages): string {
   const work = displayName(tieIn.work.title, locale).text;
-  const parts = [
+  return [
     t.tieInRole(tieIn.role, tieIn.sequence),
     t.workWithYear(tieIn.season ? `${work} ${tieIn.season}` : work, tieIn.work.year),
-  ];
-  if (tieIn.note) parts.push(tieIn.note);
-  return parts.join(' · ');
+  ].join(' · ');
 }

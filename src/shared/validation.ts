@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import { problemAt, ValidationError, type Problem } from './errors.ts';
+
+/** Zod issues as problems, each path prefixed with where the value sits in a larger input. */
+export function zodProblems(error: z.ZodError, prefix: (string | number)[] = []): Problem[] {
+  return error.issues.map((issue) =>
+    problemAt(
+      [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+      issue.message,
+    ),
+  );
+}
+
+/**
+ * Parses every item of a batch, collecting the problems of all of them (by index)
+ * before failing, so one run reports everything that is wrong.
+ */
+export function parseBatch<S extends z.ZodType>(
+  schema: S,
+  inputs: readonly unknown[],
+): z.output<S>[] {
+  const problems: Problem[] = [];
+  const out: z.output<S>[] = [];
+  inputs.forEach((input, i) => {
+    const parsed = schema.safeParse(input);
+    if (parsed.success) out.push(parsed.data);
+    else problems.push(...zodProblems(parsed.error, [i]));
+  });
+  if (problems.length > 0) throw new ValidationError(problems);
+  return out;
+}
