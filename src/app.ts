@@ -58,21 +58,22 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         : null;
     const admin = await services.accounts.ensureAdmin(config.adminEmail, config.adminPassword);
 
-    let notFound: NotFoundHandler | undefined;
+    // Filled in once the site's routes exist; bad addresses are rejected before routing.
+    const site: { notFound?: NotFoundHandler } = {};
     const http = Fastify({
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
       // Page numbers and slugs are short; anything longer is not ours.
-      maxParamLength: 200,
+      routerOptions: { maxParamLength: 200 },
       // A malformed address (bad percent-encoding) is a page that does not exist.
       frameworkErrors: (_error, request, reply) => {
-        notFound?.(request as FastifyRequest, reply as FastifyReply);
+        site.notFound?.(request as FastifyRequest, reply as FastifyReply);
       },
     });
     http.get('/healthz', async (_request, reply) => {
       await sql`select 1`.execute(database.db);
       return reply.header('cache-control', 'no-store').send({ status: 'ok' });
     });
-    notFound = await webRoutes(http, { features: services.features, clock });
+    site.notFound = await webRoutes(http, { features: services.features, clock });
     // Whoever opened the database closes it.
     if (!options.database) http.addHook('onClose', () => database.close());
     return { http, database, services, firstStart: { content, admin } };

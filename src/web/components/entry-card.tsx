@@ -32,7 +32,17 @@ export function EntryCard({ entry, ctx }: { entry: EntryView; ctx: PageContext }
             )}
             {isNew && <span class="badge-new">{t.newEntry}</span>}
           </h3>
-          <p class="entry-artist">{artist}</p>
+          <p class="entry-byline">
+            <span class="entry-artist">{artist}</span>
+            {song.releasedOn && (
+              <>
+                {' · '}
+                <time class="entry-year" dateTime={song.releasedOn}>
+                  {song.releasedOn.slice(0, 4)}
+                </time>
+              </>
+            )}
+          </p>
           {song.tieIns.map((tieIn) => (
             <p class="entry-tie-in">{tieInLine(tieIn, locale, t)}</p>
           ))}

@@ -32,6 +32,10 @@ export function tieInLine(tieIn: TieIn, locale: Locale, t: Messages): string {
   const work = displayName(tieIn.work.title, locale).text;
   return [
     t.tieInRole(tieIn.role, tieIn.sequence),
-    t.workWithYear(tieIn.season ? `${work} ${tieIn.season}` : work, tieIn.work.year),
+    t.workWithYear(
+      tieIn.season ? `${work} ${tieIn.season}` : work,
+      tieIn.work.kind,
+      tieIn.work.year,
+    ),
   ].join(' · ');
 }

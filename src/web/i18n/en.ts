@@ -8,6 +8,14 @@ const ROLES: Record<string, string> = {
   image: 'Image song',
 };
 
+const KINDS: Record<string, string> = {
+  movie: 'film',
+  game: 'game',
+  ova: 'OVA',
+  web: 'web series',
+  drama: 'drama',
+};
+
 export const en: Messages = {
   siteName: 'Tokushu',
   tagline: 'Song features for every feeling',
@@ -25,7 +33,10 @@ export const en: Messages = {
   play: (title) => `Play “${title}”`,
   searchOnYouTube: 'Search on YouTube',
   tieInRole: (role, sequence) => `${ROLES[role] ?? role}${sequence ? ` ${sequence}` : ''}`,
-  workWithYear: (title, year) => (year ? `${title} (${year})` : title),
+  workWithYear: (title, kind, year) => {
+    const details = [KINDS[kind], year].filter(Boolean).join(', ');
+    return details ? `${title} (${details})` : title;
+  },
   asCharacter: (character, artist) => `${character} (${artist})`,
   featuring: (producers, vocals) => `${producers} feat. ${vocals}`,
   coverOf: (title) => `Cover of “${title}”`,
@@ -36,6 +47,7 @@ export const en: Messages = {
   pageN: (n) => `Page ${n}`,
   showAll: 'Show all on one page',
   showPaged: 'Show ten at a time',
+  aboutFeature: 'About this feature',
   relatedFeatures: 'More features like this',
   tags: 'Tags',
   notFoundTitle: 'Page not found',

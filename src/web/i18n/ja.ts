@@ -8,6 +8,14 @@ const ROLES: Record<string, string> = {
   image: 'イメージソング',
 };
 
+const KINDS: Record<string, string> = {
+  movie: '映画',
+  game: 'ゲーム',
+  ova: 'OVA',
+  web: 'Web',
+  drama: 'ドラマ',
+};
+
 export const ja: Messages = {
   siteName: '特集 Tokushu',
   tagline: 'どんな気分にも寄り添う音楽特集',
@@ -25,7 +33,10 @@ export const ja: Messages = {
   play: (title) => `「${title}」を再生`,
   searchOnYouTube: 'YouTubeで探す',
   tieInRole: (role, sequence) => `${ROLES[role] ?? role}${sequence ? `${sequence}` : ''}`,
-  workWithYear: (title, year) => (year ? `${title}（${year}年）` : title),
+  workWithYear: (title, kind, year) => {
+    const details = [KINDS[kind], year ? `${year}年` : undefined].filter(Boolean).join('・');
+    return details ? `${title}（${details}）` : title;
+  },
   asCharacter: (character, artist) => `${character}（CV：${artist}）`,
   featuring: (producers, vocals) => `${producers} feat. ${vocals}`,
   coverOf: (title) => `「${title}」のカバー`,
@@ -36,6 +47,7 @@ export const ja: Messages = {
   pageN: (n) => `${n}ページ目`,
   showAll: '全曲を1ページで見る',
   showPaged: '10曲ずつ見る',
+  aboutFeature: 'この特集について',
   relatedFeatures: 'こちらの特集もおすすめ',
   tags: 'タグ',
   notFoundTitle: 'ページが見つかりません',

@@ -8,6 +8,14 @@ const ROLES: Record<string, string> = {
   image: '이미지 송',
 };
 
+const KINDS: Record<string, string> = {
+  movie: '극장판',
+  game: '게임',
+  ova: 'OVA',
+  web: '웹',
+  drama: '드라마',
+};
+
 export const ko: Messages = {
   siteName: 'Tokushu 특집',
   tagline: '모든 감정을 위한 노래 특집',
@@ -25,7 +33,10 @@ export const ko: Messages = {
   play: (title) => `"${title}" 재생`,
   searchOnYouTube: 'YouTube에서 검색',
   tieInRole: (role, sequence) => `${ROLES[role] ?? role}${sequence ? ` ${sequence}` : ''}`,
-  workWithYear: (title, year) => (year ? `${title} (${year})` : title),
+  workWithYear: (title, kind, year) => {
+    const details = [KINDS[kind], year].filter(Boolean).join(', ');
+    return details ? `${title} (${details})` : title;
+  },
   asCharacter: (character, artist) => `${character} (CV: ${artist})`,
   featuring: (producers, vocals) => `${producers} feat. ${vocals}`,
   coverOf: (title) => `"${title}" 커버`,
@@ -36,6 +47,7 @@ export const ko: Messages = {
   pageN: (n) => `${n}페이지`,
   showAll: '한 페이지에 모두 보기',
   showPaged: '10곡씩 보기',
+  aboutFeature: '이 특집에 대하여',
   relatedFeatures: '비슷한 특집',
   tags: '태그',
   notFoundTitle: '페이지를 찾을 수 없습니다',

@@ -23,7 +23,8 @@ export interface Messages {
   searchOnYouTube: string;
   /** Tie-in roles: "Opening theme" etc.; `sequence` is OP1, ED3 … when known. */
   tieInRole: (role: string, sequence: number | null) => string;
-  workWithYear: (title: string, year: number | null) => string;
+  /** The work with its kind when it is not a TV series, and its year: "A Whisker Away (film, 2020)". */
+  workWithYear: (title: string, kind: string, year: number | null) => string;
   /** A credit sung in character: "Meiko Honma (Ai Kayano)". */
   asCharacter: (character: string, artist: string) => string;
   /** A producer song with a voice: "40mP feat. Hatsune Miku". */
@@ -36,6 +37,8 @@ export interface Messages {
   pageN: (n: number) => string;
   showAll: string;
   showPaged: string;
+  /** Summary of the collapsed introduction on pages after the first. */
+  aboutFeature: string;
   relatedFeatures: string;
   tags: string;
   notFoundTitle: string;

@@ -8,6 +8,14 @@ const ROLES: Record<string, string> = {
   image: '印象曲',
 };
 
+const KINDS: Record<string, string> = {
+  movie: '電影',
+  game: '遊戲',
+  ova: 'OVA',
+  web: '網路動畫',
+  drama: '劇集',
+};
+
 export const zhHant: Messages = {
   siteName: '特集 Tokushu',
   tagline: '為每一種心情準備的歌曲特輯',
@@ -25,7 +33,10 @@ export const zhHant: Messages = {
   play: (title) => `播放「${title}」`,
   searchOnYouTube: '在 YouTube 搜尋',
   tieInRole: (role, sequence) => `${ROLES[role] ?? role}${sequence ? ` ${sequence}` : ''}`,
-  workWithYear: (title, year) => (year ? `${title}（${year}）` : title),
+  workWithYear: (title, kind, year) => {
+    const details = [KINDS[kind], year].filter(Boolean).join('，');
+    return details ? `${title}（${details}）` : title;
+  },
   asCharacter: (character, artist) => `${character}（CV：${artist}）`,
   featuring: (producers, vocals) => `${producers} feat. ${vocals}`,
   coverOf: (title) => `翻唱自「${title}」`,
@@ -36,6 +47,7 @@ export const zhHant: Messages = {
   pageN: (n) => `第 ${n} 頁`,
   showAll: '在同一頁顯示全部',
   showPaged: '每頁顯示十首',
+  aboutFeature: '關於本特輯',
   relatedFeatures: '相似的特輯',
   tags: '標籤',
   notFoundTitle: '找不到頁面',

@@ -71,13 +71,24 @@ export function FeaturePageView({ ctx, feature }: { ctx: PageContext; feature: F
             </ul>
           )}
         </header>
-        {feature.lead && (
-          <div
-            class="feature-lead"
-            lang={feature.lead.lang}
-            dangerouslySetInnerHTML={{ __html: feature.lead.html }}
-          />
-        )}
+        {feature.lead &&
+          (page === null || page === 1 ? (
+            <div
+              class="feature-lead"
+              lang={feature.lead.lang}
+              dangerouslySetInnerHTML={{ __html: feature.lead.html }}
+            />
+          ) : (
+            // Readers of later pages came for the songs: the introduction stays one tap away.
+            <details class="feature-lead-toggle">
+              <summary>{t.aboutFeature}</summary>
+              <div
+                class="feature-lead"
+                lang={feature.lead.lang}
+                dangerouslySetInnerHTML={{ __html: feature.lead.html }}
+              />
+            </details>
+          ))}
         {groups.map((group) => {
           const from = group[0]?.position ?? 0;
           const to = group.at(-1)?.position ?? 0;
