@@ -1,7 +1,14 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { createAccountsService, type AccountsService } from '#src/accounts/index.ts';
-import { createCatalogService, type CatalogService } from '#src/catalog/index.ts';
+import {
+  createCatalogReader,
+  createCatalogService,
+  importBangumi,
+  loadBangumiData,
+  type CatalogReader,
+  type CatalogService,
+} from '#src/catalog/index.ts';
 import { loadContentPack, readContentPack, type LoadSummary } from '#src/content-pack/index.ts';
 import { connect, type DatabaseHandle } from '#src/db/connect.ts';
 import { migrateToLatest } from '#src/db/migrate.ts';
@@ -12,6 +19,7 @@ import { webRoutes, type NotFoundHandler } from '#src/web/routes.tsx';
 
 export interface Services {
   catalog: CatalogService;
+  reader: CatalogReader;
   features: FeaturesService;
   accounts: AccountsService;
 }
@@ -37,6 +45,7 @@ export function createServices(database: DatabaseHandle, clock: Clock): Services
   const catalog = createCatalogService({ db: database.db, clock });
   return {
     catalog,
+    reader: createCatalogReader({ db: database.db }),
     features: createFeaturesService({ db: database.db, clock, catalog }),
     accounts: createAccountsService({ db: database.db, clock }),
   };
@@ -56,6 +65,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       (await services.features.count()) === 0
         ? await loadContentPack(database.db, clock, readContentPack(config.contentDir))
         : null;
+    // A new site gets air dates and where-to-watch links for its anime at once.
+    if (content) await importBangumi(database.db, loadBangumiData());
     const admin = await services.accounts.ensureAdmin(config.adminEmail, config.adminPassword);
 
     // Filled in once the site's routes exist; bad addresses are rejected before routing.
@@ -73,7 +84,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       await sql`select 1`.execute(database.db);
       return reply.header('cache-control', 'no-store').send({ status: 'ok' });
     });
-    site.notFound = await webRoutes(http, { features: services.features, clock });
+    site.notFound = await webRoutes(http, {
+      features: services.features,
+      catalog: services.reader,
+      clock,
+      publicUrl: config.publicUrl,
+    });
     // Whoever opened the database closes it.
     if (!options.database) http.addHook('onClose', () => database.close());
     return { http, database, services, firstStart: { content, admin } };

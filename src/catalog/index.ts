@@ -2,3 +2,18 @@ export { createCatalogService, type CatalogService } from './catalog.service.ts'
 export type { SongCard, Credit, TieIn, ArtistRef } from './catalog.repository.ts';
 export * from './catalog.schemas.ts';
 export * from './names.ts';
+export { importBangumi, type BangumiImportReport } from './bangumi/import-bangumi.ts';
+export { loadBangumiData } from './bangumi/bangumi-data.ts';
+export { titleKey } from './title-key.ts';
+export {
+  createCatalogReader,
+  type CatalogReader,
+  type SongPage,
+  type ArtistPage,
+  type WorkPage,
+  type WorkLink,
+  type TagPage,
+  type TagRef,
+  type Category,
+  type SearchResults,
+} from './catalog-reader.ts';

@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { importBangumi, loadBangumiData } from '#src/catalog/index.ts';
+import { formatBangumiReport } from '#src/cli/bangumi-report.ts';
 import { readContentPack, loadContentPack } from '#src/content-pack/index.ts';
 import { connect } from '#src/db/connect.ts';
 import { migrateToLatest } from '#src/db/migrate.ts';
@@ -13,6 +15,8 @@ Commands:
   serve            start the web server (what npm start runs)
   migrate          bring the database schema up to date
   content check    validate the content pack without touching the database
+  import bangumi   match works to the bangumi-data package and bring in air dates,
+                   translated titles, official sites and where to watch
 
 Configuration comes from environment variables: see the README.`;
 
@@ -44,12 +48,27 @@ async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'import':
+      if (sub !== 'bangumi') break;
+      return importBangumiCommand(config.databaseUrl);
     case 'content':
       if (sub !== 'check') break;
       return checkContent(config.contentDir);
   }
   console.error(`Unknown command "${positionals.join(' ')}".\n\n${USAGE}`);
   return 1;
+}
+
+async function importBangumiCommand(databaseUrl: string): Promise<number> {
+  const database = connect(databaseUrl);
+  try {
+    await migrateToLatest(database.db);
+    const report = await importBangumi(database.db, loadBangumiData());
+    console.log(formatBangumiReport(report));
+    return 0;
+  } finally {
+    await database.close();
+  }
 }
 
 /** Validates the pack by loading it into a throw-away in-memory database. */

@@ -19,7 +19,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
 
   it('can be rolled back step by step to an empty schema', async () => {
     database = await openTestDatabase(dialect);
-    for (const name of ['0003-accounts', '0002-features', '0001-catalog']) {
+    for (const name of ['0004-work-sources', '0003-accounts', '0002-features', '0001-catalog']) {
       expect(await migrateDown(database.db)).toEqual([name]);
     }
     const tables = await database.db.introspection.getTables();

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationResultSet } from '
 import * as catalog from './migrations/0001-catalog.ts';
 import * as features from './migrations/0002-features.ts';
 import * as accounts from './migrations/0003-accounts.ts';
+import * as workSources from './migrations/0004-work-sources.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database. */
@@ -9,6 +10,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-catalog': catalog,
   '0002-features': features,
   '0003-accounts': accounts,
+  '0004-work-sources': workSources,
 };
 
 function migrator(db: Kysely<Database>): Migrator {

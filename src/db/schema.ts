@@ -42,9 +42,31 @@ export type WorksTable = Named<'title'> & {
   slug: string;
   kind: string;
   year: number | null;
+  first_aired: string | null;
+  last_aired: string | null;
+  official_site: string | null;
   created_at: string;
   updated_at: string;
 };
+
+export interface WorkExternalIdsTable {
+  work_id: number;
+  source: string;
+  external_id: string;
+}
+
+/** Where to watch a work, and its other pages; `source` says who supplied the link. */
+export interface WorkLinksTable {
+  work_id: number;
+  position: number;
+  kind: string;
+  site: string;
+  label: string;
+  url: string;
+  /** Comma-separated ISO 3166 region codes where the service is available; null for everywhere. */
+  regions: string | null;
+  source: string;
+}
 
 export interface WorkAliasesTable {
   work_id: number;
@@ -171,6 +193,8 @@ export interface Database {
   artist_members: ArtistMembersTable;
   works: WorksTable;
   work_aliases: WorkAliasesTable;
+  work_external_ids: WorkExternalIdsTable;
+  work_links: WorkLinksTable;
   songs: SongsTable;
   song_aliases: SongAliasesTable;
   song_credits: SongCreditsTable;

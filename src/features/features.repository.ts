@@ -168,15 +168,84 @@ export async function getRelated(db: Db, featureId: number) {
     .execute();
 }
 
-/** Published features, newest first, for listings. */
-export async function listPublished(db: Db, limit: number) {
+export interface FeatureFilter {
+  ids?: readonly number[];
+  categoryId?: number;
+  tagId?: number;
+  songId?: number;
+}
+
+/** Published features, newest first, optionally only those in a category, with a tag or a song. */
+export async function listPublished(db: Db, limit: number, filter: FeatureFilter = {}) {
+  let query = db
+    .selectFrom('features as f')
+    .select(['f.id', 'f.slug', 'f.kind', 'f.published_at', 'f.updated_at'])
+    .where('f.status', '=', 'published');
+  if (filter.ids !== undefined) {
+    if (filter.ids.length === 0) return [];
+    query = query.where('f.id', 'in', filter.ids);
+  }
+  if (filter.categoryId !== undefined) query = query.where('f.category_id', '=', filter.categoryId);
+  if (filter.tagId !== undefined) {
+    const tagId = filter.tagId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('feature_tags as ft')
+          .select('ft.feature_id')
+          .whereRef('ft.feature_id', '=', 'f.id')
+          .where('ft.tag_id', '=', tagId),
+      ),
+    );
+  }
+  if (filter.songId !== undefined) {
+    const songId = filter.songId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('entries as e')
+          .select('e.feature_id')
+          .whereRef('e.feature_id', '=', 'f.id')
+          .where('e.song_id', '=', songId),
+      ),
+    );
+  }
+  return query.orderBy('f.published_at', 'desc').orderBy('f.id', 'desc').limit(limit).execute();
+}
+
+/** Published features sharing tags or songs with `featureId`, most in common first. */
+export async function overlapping(db: Db, featureId: number, limit: number) {
+  const [byTags, bySongs] = await Promise.all([
+    db
+      .selectFrom('feature_tags as a')
+      .innerJoin('feature_tags as b', 'b.tag_id', 'a.tag_id')
+      .select(['b.feature_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('a.feature_id', '=', featureId)
+      .where('b.feature_id', '!=', featureId)
+      .groupBy('b.feature_id')
+      .limit(limit * 4)
+      .execute(),
+    db
+      .selectFrom('entries as a')
+      .innerJoin('entries as b', 'b.song_id', 'a.song_id')
+      .select(['b.feature_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('a.feature_id', '=', featureId)
+      .where('b.feature_id', '!=', featureId)
+      .groupBy('b.feature_id')
+      .limit(limit * 4)
+      .execute(),
+  ]);
+  return { byTags, bySongs };
+}
+
+/** Where a song stands in each published feature that has it. */
+export async function positionsOfSong(db: Db, songId: number) {
   return db
-    .selectFrom('features')
-    .select(['id', 'slug', 'kind', 'published_at', 'updated_at'])
-    .where('status', '=', 'published')
-    .orderBy('published_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
+    .selectFrom('entries as e')
+    .innerJoin('features as f', 'f.id', 'e.feature_id')
+    .select(['e.feature_id', 'e.position'])
+    .where('e.song_id', '=', songId)
+    .where('f.status', '=', 'published')
     .execute();
 }
 

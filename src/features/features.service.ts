@@ -59,7 +59,10 @@ export interface FeatureSummary {
   slug: string;
   title: string;
   titleLang: string;
+  /** The lead as HTML, for teasers. */
+  lead: string;
   publishedAt: string | null;
+  updatedAt: string;
   entryCount: number;
 }
 
@@ -92,6 +95,34 @@ function nonEmpty(html: string, lang: string): LocalizedHtml | null {
 }
 
 export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
+  const summarize = async (
+    features: { id: number; slug: string; published_at: string | null; updated_at: string }[],
+    locale: Locale,
+  ): Promise<FeatureSummary[]> => {
+    const ids = features.map((f) => f.id);
+    const [texts, counts] = await Promise.all([
+      repo.getTexts(db, ids),
+      repo.countEntriesFor(db, ids),
+    ]);
+    const textBy = textsByFeature(texts);
+    return features.flatMap((f) => {
+      const t = pickText(textBy.get(f.id) ?? {}, locale);
+      return t
+        ? [
+            {
+              slug: f.slug,
+              title: t.value.title,
+              titleLang: t.lang,
+              lead: t.value.lead_html,
+              publishedAt: f.published_at,
+              updatedAt: f.updated_at,
+              entryCount: counts.get(f.id) ?? 0,
+            },
+          ]
+        : [];
+    });
+  };
+
   return {
     /**
      * Adds features with their entries. The whole batch is validated first, with every
@@ -303,29 +334,54 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
       };
     },
 
-    /** The newest published features, for the home page. */
-    async listPublished(locale: Locale, limit = 50): Promise<FeatureSummary[]> {
-      const features = await repo.listPublished(db, limit);
-      const ids = features.map((f) => f.id);
-      const [texts, counts] = await Promise.all([
-        repo.getTexts(db, ids),
-        repo.countEntriesFor(db, ids),
+    /** Published features, newest first: all of them, or those in a category, with a tag or a song. */
+    async listPublished(
+      locale: Locale,
+      limit = 50,
+      filter: repo.FeatureFilter = {},
+    ): Promise<FeatureSummary[]> {
+      return summarize(await repo.listPublished(db, limit, filter), locale);
+    },
+
+    /**
+     * Features like this one: those sharing songs count more than those sharing tags.
+     * Editors' own picks (`exclude`) are shown separately and left out here.
+     */
+    async featuresLike(
+      slug: string,
+      locale: Locale,
+      exclude: readonly string[] = [],
+      limit = 4,
+    ): Promise<FeatureSummary[]> {
+      const feature = await repo.findPublished(db, slug);
+      if (!feature) return [];
+      const { byTags, bySongs } = await repo.overlapping(db, feature.id, limit);
+      const score = new Map<number, number>();
+      for (const r of byTags) score.set(r.feature_id, (score.get(r.feature_id) ?? 0) + Number(r.n));
+      for (const r of bySongs)
+        score.set(r.feature_id, (score.get(r.feature_id) ?? 0) + 3 * Number(r.n));
+      const ranked = [...score.entries()]
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .map(([id]) => id);
+      const rows = (await repo.listPublished(db, 200)).filter(
+        (f) => ranked.includes(f.id) && !exclude.includes(f.slug),
+      );
+      rows.sort((a, b) => ranked.indexOf(a.id) - ranked.indexOf(b.id));
+      return summarize(rows.slice(0, limit), locale);
+    },
+
+    /** Every published feature that includes the song, with the song's position in it. */
+    async featuresWithSong(
+      songId: number,
+      locale: Locale,
+    ): Promise<(FeatureSummary & { position: number })[]> {
+      const [features, positions] = await Promise.all([
+        repo.listPublished(db, 100, { songId }),
+        repo.positionsOfSong(db, songId),
       ]);
-      const textBy = textsByFeature(texts);
-      return features.flatMap((f) => {
-        const t = pickText(textBy.get(f.id) ?? {}, locale);
-        return t
-          ? [
-              {
-                slug: f.slug,
-                title: t.value.title,
-                titleLang: t.lang,
-                publishedAt: f.published_at,
-                entryCount: counts.get(f.id) ?? 0,
-              },
-            ]
-          : [];
-      });
+      const at = new Map(positions.map((p) => [p.feature_id, p.position]));
+      const summaries = await summarize(features, locale);
+      return summaries.map((f, i) => ({ ...f, position: at.get(features[i]?.id ?? -1) ?? 0 }));
     },
 
     count: () => repo.countFeatures(db),

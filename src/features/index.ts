@@ -8,3 +8,4 @@ export {
   type PageRequest,
 } from './features.service.ts';
 export * from './features.schemas.ts';
+export type { FeatureFilter } from './features.repository.ts';

@@ -10,6 +10,13 @@ const ConfigSchema = z.object({
     .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres://, postgresql:// or sqlite:')
     .optional(),
   CONTENT_DIR: z.string().min(1).default('./content'),
+  PUBLIC_URL: z
+    .url()
+    .regex(
+      /^https?:\/\/[^/]+$/,
+      'must be a scheme and host without a path, like https://tokushu.example',
+    )
+    .optional(),
   ADMIN_EMAIL: z.email().default('admin@tokushu.local'),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -22,6 +29,8 @@ export interface Config {
   /** `sqlite:<file>` or `postgres://…`; defaults to SQLite in the data directory. */
   databaseUrl: string;
   contentDir: string;
+  /** The site's public origin for absolute links; taken from each request when unset. */
+  publicUrl: string | undefined;
   adminEmail: string;
   adminPassword: string | undefined;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
@@ -42,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: e.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'tokushu.db')}`,
     contentDir: path.resolve(e.CONTENT_DIR),
+    publicUrl: e.PUBLIC_URL,
     adminEmail: e.ADMIN_EMAIL,
     adminPassword: e.ADMIN_PASSWORD,
     logLevel: e.LOG_LEVEL,

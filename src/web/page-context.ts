@@ -11,6 +11,8 @@ export interface PageContext {
   /** Query string to keep when switching language (`?all=1`), or ''. */
   query: string;
   assets: AssetUrls;
+  /** Scheme and host for absolute URLs (canonical, Open Graph, sitemap): `https://tokushu.example`. */
+  origin: string;
   clock: Clock;
 }
 

@@ -1,39 +1,69 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
+import type { CatalogReader } from '#src/catalog/index.ts';
 import type { FeaturesService, PageRequest } from '#src/features/index.ts';
 import type { Clock } from '#src/shared/clock.ts';
 import { isLocale, negotiateLocale, type Locale } from '#src/shared/locale.ts';
 import { assetUrls, ASSETS_DIR } from './assets.ts';
 import { messagesFor } from './i18n/index.ts';
 import type { PageContext } from './page-context.ts';
+import { AboutPageView } from './pages/about-page.tsx';
+import { ArtistPageView } from './pages/artist-page.tsx';
+import { CategoryPageView } from './pages/category-page.tsx';
 import { ErrorPageView } from './pages/error-page.tsx';
 import { FeaturePageView } from './pages/feature-page.tsx';
 import { HomePageView } from './pages/home-page.tsx';
+import { SearchPageView } from './pages/search-page.tsx';
+import { SongPageView } from './pages/song-page.tsx';
+import { TagPageView } from './pages/tag-page.tsx';
+import { WorkPageView } from './pages/work-page.tsx';
 import { renderDocument } from './render.ts';
+import { seoRoutes } from './seo/seo-routes.ts';
 
 export interface WebDeps {
   features: FeaturesService;
+  catalog: CatalogReader;
   clock: Clock;
+  publicUrl: string | undefined;
 }
-
-const PAGE_NUMBER = /^[1-9]\d{0,5}$/;
-const PAGE_CACHE = 'public, max-age=60';
 
 export type NotFoundHandler = (request: FastifyRequest, reply: FastifyReply) => FastifyReply;
 
+const PAGE_NUMBER = /^[1-9]\d{0,5}$/;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const PAGE_CACHE = 'public, max-age=60';
+const MAX_QUERY = 200;
+
+type SlugParams = { locale: string; slug: string };
+type LocaleParams = { Params: SlugParams };
+
 /** The public, server-rendered site. Returns the 404 page handler for errors raised before routing. */
-export async function webRoutes(
-  app: FastifyInstance,
-  { features, clock }: WebDeps,
-): Promise<NotFoundHandler> {
+export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<NotFoundHandler> {
+  const { features, catalog, clock } = deps;
   const assets = assetUrls();
+  const originOf = (request: FastifyRequest) =>
+    deps.publicUrl ?? `${request.protocol}://${request.host}`;
 
   const context = (request: FastifyRequest, locale: Locale): PageContext => {
     const url = new URL(request.url, 'http://localhost');
     const pathAfterLocale = url.pathname.slice(locale.length + 1) || '/';
-    const all = url.searchParams.get('all') === '1' ? '?all=1' : '';
-    return { locale, t: messagesFor(locale), pathAfterLocale, query: all, assets, clock };
+    // Only the parameters that choose what a page shows survive a change of language.
+    const kept = new URLSearchParams();
+    for (const key of ['all', 'view', 'q']) {
+      const value = url.searchParams.get(key);
+      if (value) kept.set(key, value);
+    }
+    const query = kept.toString();
+    return {
+      locale,
+      t: messagesFor(locale),
+      pathAfterLocale,
+      query: query ? `?${query}` : '',
+      assets,
+      clock,
+      origin: originOf(request),
+    };
   };
 
   const html = (reply: FastifyReply, page: VNode, status = 200) =>
@@ -44,6 +74,21 @@ export async function webRoutes(
     const locale = isLocale(first) ? first : negotiateLocale(request.headers['accept-language']);
     return html(reply, <ErrorPageView ctx={context(request, locale)} status={404} />, 404);
   };
+
+  /** Runs `render` for a valid locale (and slug, when the route has one), else answers 404. */
+  const page =
+    <P extends { locale: string; slug?: string }>(
+      render: (ctx: PageContext, params: P, request: FastifyRequest) => Promise<VNode | null>,
+    ) =>
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      const params = request.params as P;
+      const { locale, slug } = params;
+      if (!isLocale(locale) || (slug !== undefined && !SLUG.test(slug)))
+        return notFound(request, reply);
+      const view = await render(context(request, locale), params, request);
+      if (!view) return notFound(request, reply);
+      return html(reply.header('cache-control', PAGE_CACHE), view);
+    };
 
   await app.register(fastifyStatic, {
     root: ASSETS_DIR,
@@ -57,15 +102,12 @@ export async function webRoutes(
 
   app.setErrorHandler((error, request, reply) => {
     const status = (error as { statusCode?: number }).statusCode ?? 500;
-    if (status === 404) return notFound(request, reply);
-    if (status >= 500) request.log.error(error);
+    if (status === 404 || (status >= 400 && status < 500 && request.method === 'GET'))
+      return notFound(request, reply);
+    request.log.error(error);
     const first = request.url.split(/[/?#]/)[1] ?? '';
     const locale = isLocale(first) ? first : 'en';
-    return html(
-      reply,
-      <ErrorPageView ctx={context(request, locale)} status={500} />,
-      status >= 500 ? 500 : status,
-    );
+    return html(reply, <ErrorPageView ctx={context(request, locale)} status={500} />, 500);
   });
 
   app.get('/', (request, reply) => {
@@ -79,56 +121,123 @@ export async function webRoutes(
       : notFound(request, reply),
   );
 
-  app.get<{ Params: { locale: string } }>('/:locale/', async (request, reply) => {
-    const { locale } = request.params;
-    if (!isLocale(locale)) return notFound(request, reply);
-    const list = await features.listPublished(locale);
-    return html(
-      reply.header('cache-control', PAGE_CACHE),
-      <HomePageView ctx={context(request, locale)} features={list} />,
-    );
-  });
+  app.get<{ Params: { locale: string } }>(
+    '/:locale/',
+    page(async (ctx) => {
+      const [latest, categories, tags] = await Promise.all([
+        features.listPublished(ctx.locale, 12),
+        catalog.listCategories(),
+        catalog.listTags(),
+      ]);
+      return <HomePageView ctx={ctx} latest={latest} categories={categories} tags={tags} />;
+    }),
+  );
 
-  const featurePage = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    locale: string,
-    slug: string,
-    pageRequest: PageRequest,
-  ) => {
-    if (!isLocale(locale)) return notFound(request, reply);
-    const feature = await features.getFeaturePage(slug, locale, pageRequest);
-    if (!feature) return notFound(request, reply);
-    return html(
-      reply.header('cache-control', PAGE_CACHE),
-      <FeaturePageView ctx={context(request, locale)} feature={feature} />,
-    );
-  };
+  app.get<{ Params: { locale: string } }>(
+    '/:locale/about',
+    page(async (ctx) => <AboutPageView ctx={ctx} />),
+  );
 
-  app.get<{ Params: { locale: string; slug: string }; Querystring: { all?: string } }>(
-    '/:locale/:slug',
-    (request, reply) => {
-      const { locale, slug } = request.params;
-      return featurePage(
-        request,
-        reply,
-        locale,
+  app.get<{ Params: { locale: string }; Querystring: { q?: string | string[] } }>(
+    '/:locale/search',
+    page(async (ctx, _params, request) => {
+      const raw = (request.query as { q?: string | string[] }).q;
+      const query = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, MAX_QUERY) ?? '';
+      if (!query) return <SearchPageView ctx={ctx} query="" results={null} features={[]} />;
+      const [results, all] = await Promise.all([
+        catalog.search(query),
+        features.listPublished(ctx.locale, 500),
+      ]);
+      const needle = query.toLowerCase();
+      const matching = all.filter((f) => f.title.toLowerCase().includes(needle));
+      return <SearchPageView ctx={ctx} query={query} results={results} features={matching} />;
+    }),
+  );
+
+  app.get<LocaleParams>(
+    '/:locale/categories/:slug',
+    page<SlugParams>(async (ctx, { slug }) => {
+      const category = await catalog.getCategory(slug);
+      if (!category) return null;
+      const list = await features.listPublished(ctx.locale, 100, { categoryId: category.id });
+      return <CategoryPageView ctx={ctx} category={category} features={list} />;
+    }),
+  );
+
+  app.get<LocaleParams>(
+    '/:locale/tags/:slug',
+    page<SlugParams>(async (ctx, { slug }) => {
+      const tag = await catalog.getTagPage(slug);
+      if (!tag) return null;
+      const list = await features.listPublished(ctx.locale, 100, { tagId: tag.id });
+      return <TagPageView ctx={ctx} tag={tag} features={list} />;
+    }),
+  );
+
+  app.get<LocaleParams>(
+    '/:locale/songs/:slug',
+    page<SlugParams>(async (ctx, { slug }) => {
+      const song = await catalog.getSongPage(slug);
+      if (!song) return null;
+      const [withSong, similar] = await Promise.all([
+        features.featuresWithSong(song.song.id, ctx.locale),
+        catalog.songsLike(song.song.id),
+      ]);
+      return <SongPageView ctx={ctx} page={song} features={withSong} similar={similar} />;
+    }),
+  );
+
+  app.get<LocaleParams>(
+    '/:locale/artists/:slug',
+    page<SlugParams>(async (ctx, { slug }) => {
+      const artist = await catalog.getArtistPage(slug);
+      return artist ? <ArtistPageView ctx={ctx} artist={artist} /> : null;
+    }),
+  );
+
+  app.get<LocaleParams>(
+    '/:locale/works/:slug',
+    page<SlugParams>(async (ctx, { slug }) => {
+      const work = await catalog.getWorkPage(slug);
+      return work ? <WorkPageView ctx={ctx} work={work} /> : null;
+    }),
+  );
+
+  const featurePage = (pageOf: (request: FastifyRequest) => PageRequest | null) =>
+    page<{ locale: string; slug: string; page?: string }>(async (ctx, { slug }, request) => {
+      const pageRequest = pageOf(request);
+      if (!pageRequest) return null;
+      const feature = await features.getFeaturePage(slug, ctx.locale, pageRequest);
+      if (!feature) return null;
+      const similar = await features.featuresLike(
         slug,
-        request.query.all === '1' ? { all: true } : { page: 1 },
+        ctx.locale,
+        feature.related.map((r) => r.slug),
       );
-    },
+      const view =
+        (request.query as { view?: string }).view === 'playlist' ? 'playlist' : 'article';
+      return <FeaturePageView ctx={ctx} feature={feature} similar={similar} view={view} />;
+    });
+
+  app.get<{ Params: { locale: string; slug: string } }>(
+    '/:locale/:slug',
+    featurePage((request) =>
+      (request.query as { all?: string }).all === '1' ? { all: true } : { page: 1 },
+    ),
   );
 
   app.get<{ Params: { locale: string; slug: string; page: string } }>(
     '/:locale/:slug/:page',
     (request, reply) => {
-      const { locale, slug, page } = request.params;
-      if (!PAGE_NUMBER.test(page)) return notFound(request, reply);
+      const { locale, slug, page: n } = request.params;
+      if (!PAGE_NUMBER.test(n)) return notFound(request, reply);
       // Page one has a single address.
-      if (page === '1' && isLocale(locale)) return reply.redirect(`/${locale}/${slug}`, 301);
-      return featurePage(request, reply, locale, slug, { page: Number(page) });
+      if (n === '1' && isLocale(locale) && SLUG.test(slug))
+        return reply.redirect(`/${locale}/${slug}`, 301);
+      return featurePage(() => ({ page: Number(n) }))(request, reply);
     },
   );
 
+  await seoRoutes(app, { features, catalog, originOf });
   return notFound;
 }

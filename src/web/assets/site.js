@@ -32,3 +32,29 @@ document.addEventListener('click', (event) => {
 document.addEventListener('keydown', (event) => {
   if ((event.key === 'Enter' || event.key === ' ') && reveal(event.target)) event.preventDefault();
 });
+
+// Play the whole feature in order: one embedded player with the rest of the page's videos
+// queued behind the first, so it keeps going without the YouTube script API.
+const playAll = document.querySelector('[data-play-all]');
+if (playAll) {
+  playAll.hidden = false;
+  playAll.addEventListener('click', () => {
+    const ids = [...document.querySelectorAll('[data-youtube-id]')]
+      .map((el) => el.getAttribute('data-youtube-id'))
+      .filter((id) => id && /^[A-Za-z0-9_-]{11}$/.test(id));
+    if (ids.length === 0) return;
+    let holder = document.querySelector('.now-playing');
+    if (!holder) {
+      holder = document.createElement('div');
+      holder.className = 'now-playing';
+      playAll.closest('.feature-tools')?.after(holder);
+    }
+    const [first, ...rest] = ids;
+    const frame = document.createElement('iframe');
+    frame.src = `https://www.youtube-nocookie.com/embed/${first}?autoplay=1${rest.length ? `&playlist=${rest.join(',')}` : ''}`;
+    frame.title = playAll.textContent?.trim() ?? 'YouTube';
+    frame.allow = 'autoplay; encrypted-media; picture-in-picture';
+    frame.allowFullscreen = true;
+    holder.replaceChildren(frame);
+  });
+}

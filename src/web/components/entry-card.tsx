@@ -1,39 +1,33 @@
-import { displayName, originalBeside } from '#src/catalog/index.ts';
 import type { EntryView } from '#src/features/index.ts';
 import type { PageContext } from '../page-context.ts';
 import { PlayControl } from './play-control.tsx';
-import { performerLine, tieInLine } from './song-lines.ts';
+import { performerLine } from './song-lines.ts';
+import { Performers, SongTitle, TieInText } from './song-parts.tsx';
 
 const NEW_FOR_DAYS = 30;
+
+export function isNewEntry(entry: EntryView, ctx: PageContext): boolean {
+  return ctx.clock.now().getTime() - new Date(entry.addedAt).getTime() < NEW_FOR_DAYS * 86_400_000;
+}
 
 export function EntryCard({ entry, ctx }: { entry: EntryView; ctx: PageContext }) {
   const { locale, t } = ctx;
   const { song } = entry;
-  const title = displayName(song.title, locale);
-  const original = originalBeside(song.title, locale);
-  const artist = performerLine(song, locale, t);
-  const isNew =
-    ctx.clock.now().getTime() - new Date(entry.addedAt).getTime() < NEW_FOR_DAYS * 86_400_000;
   return (
-    <article class="entry" id={`entry-${entry.position}`}>
+    <article class="entry" id={`entry-${entry.position}`} data-youtube-id={song.media.youtube}>
       <div class="entry-head">
         <span class="entry-rank" aria-hidden="true">
           {entry.position}
         </span>
         <div class="entry-names">
           <h3 class="entry-title">
-            <span class="song-title" lang={title.lang}>
-              {title.text}
-            </span>
-            {original && (
-              <span class="song-original" lang={original.lang}>
-                {original.text}
-              </span>
-            )}
-            {isNew && <span class="badge-new">{t.newEntry}</span>}
+            <SongTitle song={song} ctx={ctx} />
+            {isNewEntry(entry, ctx) && <span class="badge-new">{t.newEntry}</span>}
           </h3>
           <p class="entry-byline">
-            <span class="entry-artist">{artist}</span>
+            <span class="entry-artist">
+              <Performers song={song} ctx={ctx} />
+            </span>
             {song.releasedOn && (
               <>
                 {' · '}
@@ -44,17 +38,16 @@ export function EntryCard({ entry, ctx }: { entry: EntryView; ctx: PageContext }
             )}
           </p>
           {song.tieIns.map((tieIn) => (
-            <p class="entry-tie-in">{tieInLine(tieIn, locale, t)}</p>
+            <p class="entry-tie-in">
+              <TieInText tieIn={tieIn} ctx={ctx} />
+            </p>
           ))}
-          {song.coverOf && (
-            <p class="entry-cover">{t.coverOf(displayName(song.coverOf.title, locale).text)}</p>
-          )}
         </div>
       </div>
       <PlayControl
         t={t}
         title={song.title.original}
-        artist={artist}
+        artist={performerLine(song, locale, t)}
         youtubeId={song.media.youtube}
       />
       {entry.commentary && (

@@ -2,43 +2,85 @@ import type { ComponentChildren } from 'preact';
 import { htmlLang, LOCALES } from '#src/shared/locale.ts';
 import { messagesFor } from '../i18n/index.ts';
 import type { PageContext } from '../page-context.ts';
+import { paths } from '../paths.ts';
 
-interface LayoutProps {
-  ctx: PageContext;
+export interface PageMeta {
   title: string;
   description?: string;
-  /** False for pages that must not be indexed (404s). */
+  /** Open Graph type: `website`, `article`, `music.song`, `profile` … */
+  type?: string;
+  /** Structured data for search engines (schema.org), rendered as JSON-LD. */
+  jsonLd?: object;
+  /** False for pages that must not be indexed (404s, search results). */
   indexable?: boolean;
-  children: ComponentChildren;
 }
 
-export function Layout({ ctx, title, description, indexable = true, children }: LayoutProps) {
+/** JSON inside a script element: `<` is escaped so no text can close the element. */
+function jsonLdText(data: object): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c');
+}
+
+export function Layout({
+  ctx,
+  meta,
+  children,
+}: {
+  ctx: PageContext;
+  meta: PageMeta;
+  children: ComponentChildren;
+}) {
   const { locale, t } = ctx;
+  const { indexable = true } = meta;
   const suffix = ctx.pathAfterLocale + ctx.query;
+  const canonical = `${ctx.origin}/${locale}${suffix}`;
+  const fullTitle = `${meta.title} | ${t.siteName}`;
   return (
     <html lang={htmlLang(locale)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} | ${t.siteName}`}</title>
-        {description && <meta name="description" content={description} />}
+        <title>{fullTitle}</title>
+        {meta.description && <meta name="description" content={meta.description} />}
         {!indexable && <meta name="robots" content="noindex" />}
-        {indexable && <link rel="canonical" href={`/${locale}${suffix}`} />}
+        {indexable && <link rel="canonical" href={canonical} />}
         {indexable &&
           LOCALES.map((l) => (
-            <link rel="alternate" hrefLang={htmlLang(l)} href={`/${l}${suffix}`} />
+            <link rel="alternate" hrefLang={htmlLang(l)} href={`${ctx.origin}/${l}${suffix}`} />
           ))}
-        {indexable && <link rel="alternate" hrefLang="x-default" href={`/en${suffix}`} />}
+        {indexable && (
+          <link rel="alternate" hrefLang="x-default" href={`${ctx.origin}/en${suffix}`} />
+        )}
+        <link
+          rel="alternate"
+          type="application/atom+xml"
+          title={t.siteName}
+          href={paths.feed(locale)}
+        />
+        <meta property="og:site_name" content={t.siteName} />
+        <meta property="og:title" content={meta.title} />
+        {meta.description && <meta property="og:description" content={meta.description} />}
+        <meta property="og:type" content={meta.type ?? 'website'} />
+        <meta property="og:url" content={canonical} />
+        <meta property="og:locale" content={htmlLang(locale).replace('-', '_')} />
+        <meta name="twitter:card" content="summary" />
+        <meta name="twitter:title" content={meta.title} />
+        {meta.description && <meta name="twitter:description" content={meta.description} />}
         <link rel="icon" href={ctx.assets.icon} type="image/svg+xml" />
         <link rel="stylesheet" href={ctx.assets.css} />
         <script type="module" src={ctx.assets.js} />
+        {meta.jsonLd && (
+          <script
+            type="application/ld+json"
+            dangerouslySetInnerHTML={{ __html: jsonLdText(meta.jsonLd) }}
+          />
+        )}
       </head>
       <body>
         <a class="skip-link" href="#main">
           {t.home}
         </a>
         <header class="site-header">
-          <a class="brand" href={`/${locale}/`}>
+          <a class="brand" href={paths.home(locale)}>
             <span class="brand-mark" aria-hidden="true">
               特
             </span>
@@ -47,6 +89,19 @@ export function Layout({ ctx, title, description, indexable = true, children }: 
               <span class="brand-tagline">{t.tagline}</span>
             </span>
           </a>
+          <form class="site-search" role="search" action={paths.search(locale)} method="get">
+            <label class="visually-hidden" for="site-search-q">
+              {t.searchLabel}
+            </label>
+            <input
+              id="site-search-q"
+              type="search"
+              name="q"
+              placeholder={t.searchPlaceholder}
+              enterKeyHint="search"
+            />
+            <button type="submit">{t.searchButton}</button>
+          </form>
           <nav class="locale-switcher" aria-label={t.language}>
             {LOCALES.map((l) => (
               <a
@@ -62,9 +117,12 @@ export function Layout({ ctx, title, description, indexable = true, children }: 
         </header>
         <main id="main">{children}</main>
         <footer class="site-footer">
-          <p>
-            <a href={`/${locale}/`}>{t.siteName}</a> · {t.tagline}
-          </p>
+          <nav aria-label={t.siteName}>
+            <a href={paths.home(locale)}>{t.home}</a> ·{' '}
+            <a href={paths.search(locale)}>{t.nav.search}</a> ·{' '}
+            <a href={paths.about(locale)}>{t.nav.about}</a> · <a href={paths.feed(locale)}>Atom</a>
+          </nav>
+          <p>{t.footerCredit}</p>
         </footer>
       </body>
     </html>

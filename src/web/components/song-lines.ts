@@ -1,4 +1,4 @@
-import { displayName, type Credit, type SongCard, type TieIn } from '#src/catalog/index.ts';
+import { displayName, type Credit, type SongCard } from '#src/catalog/index.ts';
 import type { Locale } from '#src/shared/locale.ts';
 import type { Messages } from '../i18n/index.ts';
 
@@ -22,20 +22,4 @@ export function performerLine(song: SongCard, locale: Locale, t: Messages): stri
   return (
     vocals || producers || song.credits.map((c) => creditName(c, locale, t)).join(t.listSeparator)
   );
-}
-
-/**
- * "Opening theme 1 · WHITE ALBUM (2009)", with the season label when there is one.
- * Catalog notes are free English text and belong on the song's own page, not here.
- */
-export function tieInLine(tieIn: TieIn, locale: Locale, t: Messages): string {
-  const work = displayName(tieIn.work.title, locale).text;
-  return [
-    t.tieInRole(tieIn.role, tieIn.sequence),
-    t.workWithYear(
-      tieIn.season ? `${work} ${tieIn.season}` : work,
-      tieIn.work.kind,
-      tieIn.work.year,
-    ),
-  ].join(' · ');
 }

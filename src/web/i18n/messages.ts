@@ -39,7 +39,10 @@ export interface Messages {
   showPaged: string;
   /** Summary of the collapsed introduction on pages after the first. */
   aboutFeature: string;
+  /** Features the editors linked by hand. */
   relatedFeatures: string;
+  /** Features found by shared songs and tags. */
+  moreLikeThis: string;
   tags: string;
   notFoundTitle: string;
   notFoundText: string;
@@ -48,4 +51,63 @@ export interface Messages {
   serverErrorText: string;
   spoilerHint: string;
   textInOtherLanguage: string;
+  nav: { categories: string; tags: string; search: string; about: string };
+  /** Home page heading over the latest features. */
+  homeTitle: string;
+  homeIntro: string;
+  categories: string;
+  browseTags: string;
+  tagKind: (kind: string) => string;
+  /** Song page sections. */
+  credits: string;
+  creditRole: (role: string) => string;
+  released: string;
+  tieIns: string;
+  alsoKnownAs: string;
+  inFeatures: string;
+  /** "No. 21 in" before a feature's title. */
+  positionIn: (n: number) => string;
+  songsLike: string;
+  covers: string;
+  originalTitle: string;
+  romanization: string;
+  englishTitle: string;
+  artistKind: (kind: string) => string;
+  members: string;
+  memberOf: string;
+  songsByArtist: string;
+  workKind: (kind: string) => string;
+  aired: (from: string, to: string | null) => string;
+  officialSite: string;
+  whereToWatch: string;
+  /** Regions where a streaming service is available: "JP, TW". */
+  regions: (codes: string) => string;
+  worldwide: string;
+  noWatchLinks: string;
+  moreAboutWork: string;
+  songsOfWork: string;
+  tagSongs: string;
+  tagFeatures: string;
+  featuresInCategory: string;
+  noFeaturesYet: string;
+  searchLabel: string;
+  searchPlaceholder: string;
+  searchButton: string;
+  searchResultsFor: (query: string) => string;
+  searchHint: string;
+  noResults: (query: string) => string;
+  songs: string;
+  artists: string;
+  works: string;
+  features: string;
+  viewPlaylist: string;
+  viewArticle: string;
+  playAll: string;
+  openYouTubePlaylist: string;
+  aboutTitle: string;
+  aboutParagraphs: string[];
+  dataCreditTitle: string;
+  /** Credit for the anime data; `license` is linked by the page. */
+  dataCredit: string;
+  footerCredit: string;
 }

@@ -1,16 +1,21 @@
-import { PAGE_SIZE, type EntryView, type FeaturePage } from '#src/features/index.ts';
+import type { FeaturePage, FeatureSummary, EntryView } from '#src/features/index.ts';
+import { PAGE_SIZE } from '#src/features/index.ts';
 import { EntryCard } from '../components/entry-card.tsx';
+import { FeatureCards } from '../components/feature-cards.tsx';
 import { Layout } from '../components/layout.tsx';
 import { Pagination } from '../components/pagination.tsx';
+import { PlaylistView } from '../components/playlist-view.tsx';
 import { formatDate } from '../i18n/index.ts';
 import type { PageContext } from '../page-context.ts';
+import { paths } from '../paths.ts';
+import { featureItemList } from '../structured-data.ts';
+
+export type FeatureView = 'article' | 'playlist';
 
 function sections(entries: EntryView[]): EntryView[][] {
   const out: EntryView[][] = [];
-  for (const entry of entries) {
-    const index = Math.floor((entry.position - 1) / PAGE_SIZE);
-    (out[index] ??= []).push(entry);
-  }
+  for (const entry of entries)
+    (out[Math.floor((entry.position - 1) / PAGE_SIZE)] ??= []).push(entry);
   return out.filter(Boolean);
 }
 
@@ -21,6 +26,13 @@ function plainText(html: string): string {
     .trim();
 }
 
+/** An "untitled" YouTube playlist of the given videos, in order (YouTube takes up to 50). */
+export function youtubePlaylistUrl(ids: string[]): string | null {
+  return ids.length > 0
+    ? `https://www.youtube.com/watch_videos?video_ids=${ids.slice(0, 50).join(',')}`
+    : null;
+}
+
 function Dateline({ ctx, iso, label }: { ctx: PageContext; iso: string; label: string }) {
   return (
     <span class="dateline">
@@ -29,23 +41,51 @@ function Dateline({ ctx, iso, label }: { ctx: PageContext; iso: string; label: s
   );
 }
 
-export function FeaturePageView({ ctx, feature }: { ctx: PageContext; feature: FeaturePage }) {
+interface FeaturePageProps {
+  ctx: PageContext;
+  feature: FeaturePage;
+  similar: FeatureSummary[];
+  view: FeatureView;
+}
+
+export function FeaturePageView({ ctx, feature, similar, view }: FeaturePageProps) {
   const { locale, t } = ctx;
   const { page, pageCount, total } = feature.pagination;
-  const groups = sections(feature.entries);
   const first = feature.entries[0]?.position ?? 0;
   const last = feature.entries.at(-1)?.position ?? 0;
   const heading = page === null ? feature.title : `${feature.title} ${t.range(first, last)}`;
-  const isLastPage = page === null || page === pageCount;
-  const description = feature.lead ? plainText(feature.lead.html).slice(0, 160) : undefined;
+  const videoIds = feature.entries.flatMap((e) =>
+    e.song.media.youtube ? [e.song.media.youtube] : [],
+  );
+  const playlistUrl = youtubePlaylistUrl(videoIds);
+  const viewHref = (v: FeatureView) => {
+    const params = new URLSearchParams();
+    if (page === null) params.set('all', '1');
+    if (v === 'playlist') params.set('view', 'playlist');
+    const query = params.toString();
+    return `${page === null ? paths.feature(locale, feature.slug) : paths.feature(locale, feature.slug, page)}${query ? `?${query}` : ''}`;
+  };
 
   return (
-    <Layout ctx={ctx} title={heading} description={description}>
-      <article class="feature">
+    <Layout
+      ctx={ctx}
+      meta={{
+        title: heading,
+        description: feature.lead ? plainText(feature.lead.html).slice(0, 160) : undefined,
+        type: 'article',
+        jsonLd: featureItemList(feature, locale, ctx.origin),
+      }}
+    >
+      <article class="feature" data-feature={feature.slug}>
         <header class="feature-header">
           {feature.category && (
             <p class="feature-category">
-              <span lang={feature.category.name.lang}>{feature.category.name.text}</span>
+              <a
+                href={paths.category(locale, feature.category.slug)}
+                lang={feature.category.name.lang}
+              >
+                {feature.category.name.text}
+              </a>
             </p>
           )}
           <h1 lang={feature.titleLang}>
@@ -66,7 +106,11 @@ export function FeaturePageView({ ctx, feature }: { ctx: PageContext; feature: F
           {feature.tags.length > 0 && (
             <ul class="tag-list" aria-label={t.tags}>
               {feature.tags.map((tag) => (
-                <li lang={tag.name.lang}>{tag.name.text}</li>
+                <li>
+                  <a href={paths.tag(locale, tag.slug)} lang={tag.name.lang}>
+                    {tag.name.text}
+                  </a>
+                </li>
               ))}
             </ul>
           )}
@@ -89,35 +133,58 @@ export function FeaturePageView({ ctx, feature }: { ctx: PageContext; feature: F
               />
             </details>
           ))}
-        {groups.map((group) => {
-          const from = group[0]?.position ?? 0;
-          const to = group.at(-1)?.position ?? 0;
-          return (
-            <section class="entries" aria-labelledby={`range-${from}`}>
-              <h2 class="range-heading" id={`range-${from}`}>
-                {t.range(from, to)}
-              </h2>
-              {group.map((entry) => (
-                <EntryCard entry={entry} ctx={ctx} />
-              ))}
-            </section>
-          );
-        })}
+        <div class="feature-tools">
+          <a class="tool" href={viewHref(view === 'playlist' ? 'article' : 'playlist')}>
+            {view === 'playlist' ? t.viewArticle : t.viewPlaylist}
+          </a>
+          {videoIds.length > 0 && (
+            <button class="tool" type="button" data-play-all hidden>
+              ▶ {t.playAll}
+            </button>
+          )}
+          {playlistUrl && (
+            <a class="tool" href={playlistUrl} rel="noopener" target="_blank">
+              {t.openYouTubePlaylist}
+            </a>
+          )}
+        </div>
+        {view === 'playlist' ? (
+          <PlaylistView entries={feature.entries} ctx={ctx} />
+        ) : (
+          sections(feature.entries).map((group) => {
+            const from = group[0]?.position ?? 0;
+            const to = group.at(-1)?.position ?? 0;
+            return (
+              <section class="entries" aria-labelledby={`range-${from}`}>
+                <h2 class="range-heading" id={`range-${from}`}>
+                  {t.range(from, to)}
+                </h2>
+                {group.map((entry) => (
+                  <EntryCard entry={entry} ctx={ctx} />
+                ))}
+              </section>
+            );
+          })
+        )}
         <Pagination ctx={ctx} slug={feature.slug} page={page} pageCount={pageCount} total={total} />
-        {isLastPage && feature.closing && (
+        {(page === null || page === pageCount) && feature.closing && (
           <div
             class="feature-closing"
             lang={feature.closing.lang}
             dangerouslySetInnerHTML={{ __html: feature.closing.html }}
           />
         )}
+        <p class="last-updated">
+          {t.lastUpdated}{' '}
+          <time dateTime={feature.updatedAt}>{formatDate(feature.updatedAt, locale)}</time>
+        </p>
         {feature.related.length > 0 && (
           <aside class="related" aria-labelledby="related-heading">
             <h2 id="related-heading">{t.relatedFeatures}</h2>
             <ul>
               {feature.related.map((r) => (
                 <li>
-                  <a href={`/${locale}/${r.slug}`} lang={r.lang}>
+                  <a href={paths.feature(locale, r.slug)} lang={r.lang}>
                     {r.title}
                   </a>
                 </li>
@@ -125,10 +192,12 @@ export function FeaturePageView({ ctx, feature }: { ctx: PageContext; feature: F
             </ul>
           </aside>
         )}
-        <p class="last-updated">
-          {t.lastUpdated}{' '}
-          <time dateTime={feature.updatedAt}>{formatDate(feature.updatedAt, locale)}</time>
-        </p>
+        {similar.length > 0 && (
+          <aside class="similar" aria-labelledby="similar-heading">
+            <h2 id="similar-heading">{t.moreLikeThis}</h2>
+            <FeatureCards features={similar} ctx={ctx} />
+          </aside>
+        )}
       </article>
     </Layout>
   );

@@ -1,31 +1,50 @@
+import type { Category, TagRef } from '#src/catalog/index.ts';
+import { displayLabel } from '#src/catalog/index.ts';
 import type { FeatureSummary } from '#src/features/index.ts';
+import { FeatureCards } from '../components/feature-cards.tsx';
 import { Layout } from '../components/layout.tsx';
-import { formatDate } from '../i18n/index.ts';
+import { TagCloud } from '../components/tag-cloud.tsx';
 import type { PageContext } from '../page-context.ts';
+import { paths } from '../paths.ts';
 
-export function HomePageView({ ctx, features }: { ctx: PageContext; features: FeatureSummary[] }) {
+interface HomeProps {
+  ctx: PageContext;
+  latest: FeatureSummary[];
+  categories: Category[];
+  tags: TagRef[];
+}
+
+export function HomePageView({ ctx, latest, categories, tags }: HomeProps) {
   const { locale, t } = ctx;
   return (
-    <Layout ctx={ctx} title={t.latestFeatures} description={t.tagline}>
-      <h1>{t.latestFeatures}</h1>
-      <ul class="feature-list">
-        {features.map((f) => (
-          <li class="feature-card">
-            <a href={`/${locale}/${f.slug}`} lang={f.titleLang}>
-              {f.title}
-            </a>
-            <p class="feature-card-meta">
-              {t.entryCount(f.entryCount)}
-              {f.publishedAt && (
-                <>
-                  {' · '}
-                  <time dateTime={f.publishedAt}>{formatDate(f.publishedAt, locale)}</time>
-                </>
-              )}
-            </p>
-          </li>
-        ))}
-      </ul>
+    <Layout ctx={ctx} meta={{ title: t.homeTitle, description: t.homeIntro }}>
+      <section class="hero">
+        <h1>{t.homeTitle}</h1>
+        <p>{t.homeIntro}</p>
+      </section>
+      <section aria-labelledby="latest-heading">
+        <h2 id="latest-heading">{t.latestFeatures}</h2>
+        <FeatureCards features={latest} ctx={ctx} />
+      </section>
+      <section aria-labelledby="categories-heading">
+        <h2 id="categories-heading">{t.categories}</h2>
+        <ul class="chip-list">
+          {categories.map((c) => {
+            const name = displayLabel(c.labels, locale);
+            return (
+              <li>
+                <a class="chip" href={paths.category(locale, c.slug)} lang={name.lang}>
+                  {name.text}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <section aria-labelledby="tags-heading">
+        <h2 id="tags-heading">{t.browseTags}</h2>
+        <TagCloud tags={tags} ctx={ctx} />
+      </section>
     </Layout>
   );
 }
