@@ -13,6 +13,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       '0001-catalog',
       '0002-features',
       '0003-accounts',
+      '0004-work-sources',
     ]);
     expect(await migrateToLatest(database.db)).toEqual([]);
   });

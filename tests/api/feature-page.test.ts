@@ -1,14 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '#tests/factories/app.ts';
 import { DIALECTS } from '#tests/factories/databases.ts';
+import { texts } from '#tests/factories/html.ts';
 
 type Started = Awaited<ReturnType<typeof startTestApp>>;
-
-/** Text content of the elements with `class` in `html`, in order (enough for our own markup). */
-function texts(html: string, cls: string): string[] {
-  const re = new RegExp(`<[a-z0-9]+ class="${cls}"[^>]*>([\\s\\S]*?)</`, 'g');
-  return [...html.matchAll(re)].map((m) => (m[1] ?? '').replace(/<[^>]+>/g, '').trim());
-}
 
 describe.each(DIALECTS)('the feature page on %s', (dialect) => {
   let started: Started;
@@ -29,8 +24,8 @@ describe.each(DIALECTS)('the feature page on %s', (dialect) => {
     const res = await get('/en/anime-heartbreak-songs');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(texts(res.body, 'range-heading')).toEqual(['(1–10)']);
-    expect(texts(res.body, 'entry-rank')).toEqual([
+    expect(texts(res.body, '.range-heading')).toEqual(['(1–10)']);
+    expect(texts(res.body, '.entry-rank')).toEqual([
       '1',
       '2',
       '3',
@@ -48,8 +43,8 @@ describe.each(DIALECTS)('the feature page on %s', (dialect) => {
   it('serves the seed page as page 3: entries 21–27 with titles, artists and tie-ins apart', async () => {
     const res = await get('/en/anime-heartbreak-songs/3');
     expect(res.statusCode).toBe(200);
-    expect(texts(res.body, 'range-heading')).toEqual(['(21–27)']);
-    expect(texts(res.body, 'song-title')).toEqual([
+    expect(texts(res.body, '.range-heading')).toEqual(['(21–27)']);
+    expect(texts(res.body, '.song-title')).toEqual([
       'Deep love',
       'colorless',
       'Unrequited Love',
@@ -58,15 +53,15 @@ describe.each(DIALECTS)('the feature page on %s', (dialect) => {
       'Our World',
       'Liar Moon',
     ]);
-    const artists = texts(res.body, 'entry-artist');
+    const artists = texts(res.body, '.entry-artist');
     expect(artists[0]).toBe('Nana Mizuki');
     // Sung in character: each singer after the character they voice.
     const credits = artists[3]?.split(', ');
     expect(credits?.[0]).toBe('Meiko Honma (Ai Kayano)');
     expect(credits?.[1]).toBe('Naruko Anjou (Haruka Tomatsu)');
     expect(credits?.[2]).toBe('Chiriko Tsurumi (Saori Hayami)');
-    expect(texts(res.body, 'song-original')[0]).toBe('深愛');
-    expect(texts(res.body, 'entry-tie-in')).toContain('Opening theme 1 · WHITE ALBUM (2009)');
+    expect(texts(res.body, '.song-original')[0]).toBe('深愛');
+    expect(texts(res.body, '.entry-tie-in')).toContain('Opening theme 1 · WHITE ALBUM (2009)');
     // No video ids are known for these songs, so each offers a search instead of a guessed video.
     expect(res.body.match(/class="play play-search"/g)).toHaveLength(7);
     expect(res.body).toContain('Last updated');
@@ -77,17 +72,17 @@ describe.each(DIALECTS)('the feature page on %s', (dialect) => {
     const res = await get('/ja/anime-heartbreak-songs/3');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<html lang="ja">');
-    expect(texts(res.body, 'song-title')[0]).toBe('深愛');
-    expect(texts(res.body, 'entry-artist')[0]).toBe('水樹奈々');
-    expect(texts(res.body, 'range-heading')).toEqual(['（21〜27）']);
+    expect(texts(res.body, '.song-title')[0]).toBe('深愛');
+    expect(texts(res.body, '.entry-artist')[0]).toBe('水樹奈々');
+    expect(texts(res.body, '.range-heading')).toEqual(['（21〜27）']);
     expect(res.body).toMatch(/<div class="commentary" lang="ja">/);
   });
 
   it('shows every entry in sections of ten with ?all=1', async () => {
     const res = await get('/en/anime-heartbreak-songs?all=1');
     expect(res.statusCode).toBe(200);
-    expect(texts(res.body, 'range-heading')).toEqual(['(1–10)', '(11–20)', '(21–27)']);
-    expect(texts(res.body, 'entry-rank')).toHaveLength(27);
+    expect(texts(res.body, '.range-heading')).toEqual(['(1–10)', '(11–20)', '(21–27)']);
+    expect(texts(res.body, '.entry-rank')).toHaveLength(27);
   });
 
   it('marks up alternates for every locale and keeps the page in the language switcher', async () => {
@@ -99,7 +94,7 @@ describe.each(DIALECTS)('the feature page on %s', (dialect) => {
       ['ko', 'ko'],
     ]) {
       expect(res.body).toContain(
-        `<link rel="alternate" hreflang="${lang}" href="/${prefix}/anime-heartbreak-songs/3"/>`,
+        `<link rel="alternate" hreflang="${lang}" href="http://localhost:80/${prefix}/anime-heartbreak-songs/3"/>`,
       );
     }
   });

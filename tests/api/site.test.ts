@@ -1,0 +1,166 @@
+import { XMLParser } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp } from '#tests/factories/app.ts';
+import { DIALECTS } from '#tests/factories/databases.ts';
+import { page, texts } from '#tests/factories/html.ts';
+
+type Started = Awaited<ReturnType<typeof startTestApp>>;
+
+describe.each(DIALECTS)('the public site on %s', (dialect) => {
+  let started: Started;
+  const get = (url: string) => started.app.http.inject({ url });
+
+  beforeAll(async () => {
+    started = await startTestApp(dialect);
+  }, 60_000);
+  afterAll(() => started?.close());
+
+  it('answers every address the sitemap lists, in every locale', async () => {
+    const res = await get('/sitemap.xml');
+    expect(res.statusCode).toBe(200);
+    const xml = new XMLParser({ ignoreAttributes: false }).parse(res.body) as {
+      urlset: { url: { loc: string; 'xhtml:link': unknown[] }[] };
+    };
+    const urls = xml.urlset.url;
+    const kinds = new Set(urls.map((u) => new URL(u.loc).pathname.split('/')[2]));
+    for (const kind of [
+      'songs',
+      'artists',
+      'works',
+      'tags',
+      'categories',
+      'about',
+      'anime-heartbreak-songs',
+    ]) {
+      expect(kinds, kind).toContain(kind);
+    }
+    expect(urls[0]?.['xhtml:link']).toHaveLength(5);
+    const failures: string[] = [];
+    for (const { loc } of urls) {
+      const { pathname } = new URL(loc);
+      const answer = await get(pathname);
+      if (answer.statusCode !== 200) failures.push(`${answer.statusCode} ${pathname}`);
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it('shows a song in every script, with credits, tie-ins, features and songs like it', async () => {
+    const html = page((await get('/en/songs/shinai')).body);
+    expect(html.querySelector('h1')?.text).toBe('Deep love');
+    expect(texts(html, '.facts dd').slice(0, 4)).toEqual([
+      '深愛',
+      "Shin'ai",
+      'Deep love',
+      '2009-01-21',
+    ]);
+    expect(html.querySelector('a[href="/en/works/white-album"]')?.text).toBe('WHITE ALBUM (2009)');
+    expect(texts(html, '.feature-card-title')[0]).toMatch(
+      /^No\. 21 in Anime Songs for a Broken Heart/,
+    );
+    expect(texts(html, '#similar-heading')).toEqual(['Songs like this']);
+    const jsonLd = JSON.parse(
+      html.querySelector('script[type="application/ld+json"]')?.text ?? '{}',
+    );
+    expect(jsonLd).toMatchObject({
+      '@type': 'MusicRecording',
+      name: 'Deep love',
+      datePublished: '2009-01-21',
+    });
+  });
+
+  it('credits singers in character on the song page', async () => {
+    const html = page((await get('/en/songs/secret-base-10-years-after')).body);
+    const vocals = texts(html, '#credits-heading + .facts dd');
+    expect(vocals[0]).toBe('Ai Kayano (Character: Meiko Honma)');
+    expect(html.querySelector('a[href="/en/songs/secret-base"]')).not.toBeNull();
+  });
+
+  it('lists an artist’s songs, members and groups', async () => {
+    const yorushika = page((await get('/en/artists/yorushika')).body);
+    expect(yorushika.querySelector('h1')?.text).toBe('Yorushika');
+    expect(texts(yorushika, '.song-title')).toContain('Liar Moon');
+    const members = (await get('/en/artists/n-buna')).body;
+    expect(members).toContain('href="/en/artists/yorushika"');
+  });
+
+  it('lists a work’s songs by role and where to watch it', async () => {
+    const html = page((await get('/en/works/white-album')).body);
+    expect(texts(html, '.role-label')).toContain('Opening theme 1');
+    const watch = html.querySelectorAll('#where-to-watch a.watch-link');
+    expect(watch.length).toBeGreaterThan(0);
+    for (const link of watch) expect(link.getAttribute('href')).toMatch(/^https:\/\//);
+    expect(html.querySelector('.detail-dates')?.text).toMatch(/^Aired .*2009/);
+  });
+
+  it('shows tag and category pages with their features', async () => {
+    const tag = page((await get('/en/tags/heartbreak')).body);
+    expect(tag.querySelector('h1')?.text).toBe('Heartbreak');
+    expect(texts(tag, '.feature-card-title').length).toBeGreaterThan(0);
+    const category = page((await get('/ja/categories/anime-songs')).body);
+    expect(category.querySelector('h1')?.text).toBe('アニソン');
+    expect(category.querySelector('a[href="/ja/anime-heartbreak-songs"]')).not.toBeNull();
+  });
+
+  it.each([
+    ['secret', 'secret base ~What You Gave Me~'],
+    ['todokanai', 'Unrequited Love'],
+    ['深愛', 'Deep love'],
+  ])('finds %s on the search page', async (query, title) => {
+    const html = page((await get(`/en/search?q=${encodeURIComponent(query)}`)).body);
+    expect(texts(html, '.song-title')).toContain(title);
+  });
+
+  it('finds artists in either script and says so when nothing matches', async () => {
+    expect((await get(`/en/search?q=${encodeURIComponent('水樹')}`)).body).toContain(
+      'href="/en/artists/nana-mizuki"',
+    );
+    const none = page((await get('/en/search?q=zzzzqqq')).body);
+    expect(none.querySelector('.empty')?.text).toMatch(/Nothing matches/);
+  });
+
+  it('shows one line per entry in the playlist view', async () => {
+    const html = page((await get('/en/anime-heartbreak-songs/3?view=playlist')).body);
+    expect(html.querySelectorAll('.playlist-row')).toHaveLength(7);
+    expect(texts(html, '.playlist-rank')[0]).toBe('21');
+    expect(html.querySelector('.playlist-row .playlist-play')?.getAttribute('href')).toMatch(
+      /^https:\/\/www\.youtube\.com\//,
+    );
+  });
+
+  it('suggests features like this by shared songs and tags', async () => {
+    const html = page((await get('/en/anime-heartbreak-songs')).body);
+    expect(html.querySelector('#similar-heading')?.text).toBe('More features like this');
+  });
+
+  it('serves Chinese and Korean pages with their own UI and marked fallback text', async () => {
+    const html = page((await get('/zh-hant/anime-heartbreak-songs')).body);
+    expect(html.querySelector('html')?.getAttribute('lang')).toBe('zh-Hant');
+    expect(html.querySelector('.site-search button')?.text).toBe('搜尋');
+    expect(html.querySelector('h1')?.getAttribute('lang')).toBe('en');
+    expect(html.querySelector('.commentary')?.getAttribute('lang')).toBe('en');
+  });
+
+  it('publishes an Atom feed, robots.txt and the data credit', async () => {
+    const feed = await get('/ja/feed.xml');
+    expect(feed.headers['content-type']).toBe('application/atom+xml; charset=utf-8');
+    const parsed = new XMLParser({ ignoreAttributes: false }).parse(feed.body) as {
+      feed: { entry: unknown[] };
+    };
+    expect(parsed.feed.entry.length).toBeGreaterThanOrEqual(8);
+    expect((await get('/robots.txt')).body).toContain('Sitemap: http://localhost:80/sitemap.xml');
+    expect((await get('/en/about')).body).toContain('https://creativecommons.org/licenses/by/4.0/');
+  });
+
+  it.each([
+    '/en/songs/no-such-song',
+    '/en/artists/NOPE',
+    '/en/works/x--y',
+    '/en/tags/none',
+    '/en/categories/none',
+    '/xx/feed.xml',
+  ])('answers %s with the 404 page', async (url) => {
+    const res = await get(url);
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+  });
+});
