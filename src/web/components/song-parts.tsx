@@ -118,7 +118,16 @@ export function SongTitle({
 }
 
 /** A compact list of songs: title, artists, first tie-in and year, one item each. */
-export function SongList({ songs, ctx }: { songs: SongCard[]; ctx: PageContext }) {
+export function SongList({
+  songs,
+  ctx,
+  showTieIn = true,
+}: {
+  songs: SongCard[];
+  ctx: PageContext;
+  /** False where the page is the work itself. */
+  showTieIn?: boolean;
+}) {
   return (
     <ul class="song-list">
       {songs.map((song) => (
@@ -132,7 +141,7 @@ export function SongList({ songs, ctx }: { songs: SongCard[]; ctx: PageContext }
             </span>
             {song.releasedOn && <> · {song.releasedOn.slice(0, 4)}</>}
           </p>
-          {song.tieIns[0] && (
+          {showTieIn && song.tieIns[0] && (
             <p class="song-row-tie-in">
               <TieInText tieIn={song.tieIns[0]} ctx={ctx} />
             </p>

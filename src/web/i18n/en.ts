@@ -105,6 +105,7 @@ export const en: Messages = {
   inFeatures: 'Featured in',
   positionIn: (n) => `No. ${n} in`,
   songsLike: 'Songs like this',
+  originalSong: 'Original song',
   covers: 'Covers',
   originalTitle: 'Original title',
   romanization: 'Romanization',

@@ -106,6 +106,7 @@ export const ja: Messages = {
   inFeatures: 'この曲を紹介している特集',
   positionIn: (n) => `${n}曲目：`,
   songsLike: 'この曲が好きな人におすすめ',
+  originalSong: '原曲',
   covers: 'カバー',
   originalTitle: '原題',
   romanization: 'ローマ字',

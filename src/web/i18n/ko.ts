@@ -105,6 +105,7 @@ export const ko: Messages = {
   inFeatures: '이 곡이 실린 특집',
   positionIn: (n) => `${n}번째 곡:`,
   songsLike: '비슷한 노래',
+  originalSong: '원곡',
   covers: '커버',
   originalTitle: '원제',
   romanization: '로마자 표기',

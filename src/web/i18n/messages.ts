@@ -68,6 +68,8 @@ export interface Messages {
   /** "No. 21 in" before a feature's title. */
   positionIn: (n: number) => string;
   songsLike: string;
+  /** The song a cover is a cover of. */
+  originalSong: string;
   covers: string;
   originalTitle: string;
   romanization: string;

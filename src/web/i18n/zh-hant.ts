@@ -104,6 +104,7 @@ export const zhHant: Messages = {
   inFeatures: '收錄此曲的特輯',
   positionIn: (n) => `第 ${n} 首：`,
   songsLike: '相似的歌曲',
+  originalSong: '原曲',
   covers: '翻唱',
   originalTitle: '原名',
   romanization: '羅馬拼音',

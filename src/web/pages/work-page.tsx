@@ -61,7 +61,7 @@ export function WorkPageView({ ctx, work }: { ctx: PageContext; work: WorkPage }
                         {t.tieInRole(s.role, s.sequence)}
                         {s.season ? ` · ${s.season}` : ''}
                       </span>
-                      <SongList songs={[s.song]} ctx={ctx} />
+                      <SongList songs={[s.song]} ctx={ctx} showTieIn={false} />
                     </li>
                   ))}
               </ol>
