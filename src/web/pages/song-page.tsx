@@ -71,12 +71,7 @@ export function SongPageView({ ctx, page, features, similar }: SongPageProps) {
           )}
           {song.coverOf && (
             <>
-              <dt>
-                {t
-                  .coverOf('')
-                  .replace(/[“”「」"]/g, '')
-                  .trim() || t.covers}
-              </dt>
+              <dt>{t.originalSong}</dt>
               <dd>
                 <a
                   href={paths.song(locale, song.coverOf.slug)}
