@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SEED_TITLES } from '#tests/factories/seed.ts';
 import { readContentPack } from '#src/content-pack/index.ts';
 
 const pack = readContentPack(path.resolve('content'));
@@ -13,15 +14,7 @@ describe('the demo content pack', () => {
     expect(heartbreak?.tags).toEqual(expect.arrayContaining(['heartbreak', 'sad', 'bittersweet']));
     expect(heartbreak?.entries?.length).toBeGreaterThanOrEqual(27);
     const seed = heartbreak?.entries?.slice(20, 27).map((e) => songs.get(e.song)?.title.en);
-    expect(seed).toEqual([
-      'Deep love',
-      'colorless',
-      'Unrequited Love',
-      'secret base ~What You Gave Me~',
-      'Lost Words',
-      'Our World',
-      'Liar Moon',
-    ]);
+    expect(seed).toEqual(SEED_TITLES);
   });
 
   it('has at least four features of ten or more entries, each written in English and Japanese', () => {
