@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoHorizontalScroll } from './helpers.ts';
 
 const SEED_TITLES = [
   'Deep love',
@@ -9,13 +10,6 @@ const SEED_TITLES = [
   'Our World',
   'Liar Moon',
 ];
-
-async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - window.innerWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
 test.describe('feature page on a phone', () => {
   test.use({

@@ -22,8 +22,6 @@ function reveal(target) {
   const spoiler = target instanceof Element ? target.closest('[data-spoiler]') : null;
   if (!spoiler || spoiler.classList.contains('revealed')) return false;
   spoiler.classList.add('revealed');
-  spoiler.removeAttribute('role');
-  spoiler.removeAttribute('aria-label');
   return true;
 }
 document.addEventListener('click', (event) => {

@@ -77,7 +77,7 @@ export function Layout({
       </head>
       <body>
         <a class="skip-link" href="#main">
-          {t.home}
+          {t.skipToContent}
         </a>
         <header class="site-header">
           <a class="brand" href={paths.home(locale)}>

@@ -53,6 +53,7 @@ export const en: Messages = {
   tagline: 'Song features for every feeling',
   localeName: 'English',
   language: 'Language',
+  skipToContent: 'Skip to content',
   home: 'Home',
   latestFeatures: 'Latest features',
   entryCount: (n) => (n === 1 ? '1 song' : `${n} songs`),

@@ -53,6 +53,7 @@ export const ja: Messages = {
   tagline: 'どんな気分にも寄り添う音楽特集',
   localeName: '日本語',
   language: '言語',
+  skipToContent: '本文へ移動',
   home: 'ホーム',
   latestFeatures: '新着特集',
   entryCount: (n) => `${n}曲`,

@@ -53,6 +53,7 @@ export const ko: Messages = {
   tagline: '모든 감정을 위한 노래 특집',
   localeName: '한국어',
   language: '언어',
+  skipToContent: '본문으로 건너뛰기',
   home: '홈',
   latestFeatures: '최신 특집',
   entryCount: (n) => `${n}곡`,

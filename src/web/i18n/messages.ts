@@ -9,6 +9,8 @@ export interface Messages {
   localeName: string;
   /** Label of the language switcher. */
   language: string;
+  /** The first link on every page, for keyboard users. */
+  skipToContent: string;
   home: string;
   latestFeatures: string;
   entryCount: (n: number) => string;

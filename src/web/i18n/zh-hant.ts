@@ -53,6 +53,7 @@ export const zhHant: Messages = {
   tagline: '為每一種心情準備的歌曲特輯',
   localeName: '繁體中文',
   language: '語言',
+  skipToContent: '跳至主要內容',
   home: '首頁',
   latestFeatures: '最新特輯',
   entryCount: (n) => `${n} 首歌`,

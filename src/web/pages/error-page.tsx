@@ -14,7 +14,7 @@ export function ErrorPageView({ ctx, status }: { ctx: PageContext; status: 404 |
         <h1>{title}</h1>
         <p>{text}</p>
         {status === 404 && (
-          <form class="inline-search" role="search" action={paths.search(locale)} method="get">
+          <form class="inline-search" action={paths.search(locale)} method="get">
             <label for="notfound-q">{t.searchLabel}</label>
             <span class="inline-search-row">
               <input id="notfound-q" type="search" name="q" placeholder={t.searchPlaceholder} />

@@ -24,7 +24,7 @@ export function SearchPageView({ ctx, query, results, features }: SearchPageProp
       meta={{ title: query ? t.searchResultsFor(query) : t.nav.search, indexable: false }}
     >
       <h1>{query ? t.searchResultsFor(query) : t.searchLabel}</h1>
-      <form class="inline-search" role="search" action={paths.search(locale)} method="get">
+      <form class="inline-search" action={paths.search(locale)} method="get">
         <label for="search-q">{t.searchLabel}</label>
         <span class="inline-search-row">
           <input

@@ -11,6 +11,15 @@ const INFO_SITES: Record<string, { label: string; url: (id: string) => string }>
   bangumi: { label: 'Bangumi', url: (id) => `https://bangumi.tv/subject/${id}` },
 };
 
+/** The language a streaming service names itself in, judged by where it is offered. */
+function serviceLang(regions: string[]): string | undefined {
+  if (regions.length === 0) return undefined;
+  if (regions.every((r) => r === 'JP')) return 'ja';
+  if (regions.every((r) => r === 'CN')) return 'zh-Hans';
+  if (regions.every((r) => ['TW', 'HK', 'MO'].includes(r))) return 'zh-Hant';
+  return undefined;
+}
+
 export function WorkPageView({ ctx, work }: { ctx: PageContext; work: WorkPage }) {
   const { locale, t } = ctx;
   const title = displayName(work.title, locale);
@@ -74,7 +83,12 @@ export function WorkPageView({ ctx, work }: { ctx: PageContext; work: WorkPage }
             <ul class="watch-list">
               {streaming.map((l) => (
                 <li>
-                  <a class="watch-link" href={l.url} rel="noopener nofollow" target="_blank">
+                  <a
+                    class="watch-link"
+                    href={l.url}
+                    rel="noopener nofollow"
+                    lang={serviceLang(l.regions)}
+                  >
                     {l.label}
                   </a>
                   {l.regions.length > 0 && (
