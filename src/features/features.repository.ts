@@ -170,6 +170,7 @@ export async function getRelated(db: Db, featureId: number) {
 
 export interface FeatureFilter {
   ids?: readonly number[];
+  kind?: 'curated' | 'ranking';
   categoryId?: number;
   tagId?: number;
   songId?: number;
@@ -185,6 +186,7 @@ export async function listPublished(db: Db, limit: number, filter: FeatureFilter
     if (filter.ids.length === 0) return [];
     query = query.where('f.id', 'in', filter.ids);
   }
+  if (filter.kind !== undefined) query = query.where('f.kind', '=', filter.kind);
   if (filter.categoryId !== undefined) query = query.where('f.category_id', '=', filter.categoryId);
   if (filter.tagId !== undefined) {
     const tagId = filter.tagId;

@@ -92,6 +92,29 @@ describe.each(DIALECTS)('features service on %s', (dialect) => {
     }
   });
 
+  it('lists features by kind, category, tag and song', async () => {
+    await sut.addFeatures([
+      sampleFeature(),
+      sampleFeature({ slug: 'chart', kind: 'ranking', category: undefined, tags: [], entries: [] }),
+    ]);
+    const slugs = async (filter: Parameters<FeaturesService['listPublished']>[2]) =>
+      (await sut.listPublished('en', 10, filter)).map((f) => f.slug);
+    expect(await slugs({ kind: 'ranking' })).toEqual(['chart']);
+    expect(await slugs({ kind: 'curated' })).toEqual(['test-feature']);
+    const catalog = createCatalogService({ db: database.db, clock });
+    const [category, tag, song] = await Promise.all([
+      catalog.idsBySlug('categories', ['anime-songs']),
+      catalog.idsBySlug('tags', ['heartbreak']),
+      catalog.idsBySlug('songs', ['shinai']),
+    ]);
+    expect(await slugs({ categoryId: category.get('anime-songs') })).toEqual(['test-feature']);
+    expect(await slugs({ tagId: tag.get('heartbreak') })).toEqual(['test-feature']);
+    expect(await slugs({ songId: song.get('shinai') })).toEqual(['test-feature']);
+    expect(await sut.featuresWithSong(song.get('shinai') as number, 'en')).toMatchObject([
+      { slug: 'test-feature', position: 1 },
+    ]);
+  });
+
   it('hides drafts and unknown slugs', async () => {
     await sut.addFeatures([sampleFeature({ status: 'draft' })]);
     expect(await sut.getFeaturePage('test-feature', 'en', { page: 1 })).toBeNull();

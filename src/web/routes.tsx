@@ -124,12 +124,21 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
   app.get<{ Params: { locale: string } }>(
     '/:locale/',
     page(async (ctx) => {
-      const [latest, categories, tags] = await Promise.all([
-        features.listPublished(ctx.locale, 12),
+      const [latest, rankings, categories, tags] = await Promise.all([
+        features.listPublished(ctx.locale, 12, { kind: 'curated' }),
+        features.listPublished(ctx.locale, 6, { kind: 'ranking' }),
         catalog.listCategories(),
         catalog.listTags(),
       ]);
-      return <HomePageView ctx={ctx} latest={latest} categories={categories} tags={tags} />;
+      return (
+        <HomePageView
+          ctx={ctx}
+          latest={latest}
+          rankings={rankings}
+          categories={categories}
+          tags={tags}
+        />
+      );
     }),
   );
 

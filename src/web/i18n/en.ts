@@ -95,6 +95,7 @@ export const en: Messages = {
   homeTitle: 'Song features for every feeling',
   homeIntro:
     'Curated lists of anime, Vocaloid and game songs, ten at a time, each with a few words on why it belongs — and where the song comes from.',
+  rankings: 'Rankings',
   categories: 'Categories',
   browseTags: 'Browse by mood, scene and genre',
   tagKind: (kind) => TAG_KINDS[kind] ?? kind,

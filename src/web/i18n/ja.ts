@@ -96,6 +96,7 @@ export const ja: Messages = {
   homeTitle: 'どんな気分にも寄り添う音楽特集',
   homeIntro:
     'アニメ、ボカロ、ゲームの名曲を10曲ずつ紹介する特集サイトです。選んだ理由のひとこと解説と、その曲が使われた作品もあわせてどうぞ。',
+  rankings: 'ランキング',
   categories: 'カテゴリ',
   browseTags: '気分・シーン・ジャンルから探す',
   tagKind: (kind) => TAG_KINDS[kind] ?? kind,

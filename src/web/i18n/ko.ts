@@ -95,6 +95,7 @@ export const ko: Messages = {
   homeTitle: '모든 감정을 위한 노래 특집',
   homeIntro:
     '애니메이션, 보컬로이드, 게임 노래를 10곡씩 소개합니다. 곡을 고른 이유와 노래가 쓰인 작품도 함께 확인하세요.',
+  rankings: '랭킹',
   categories: '카테고리',
   browseTags: '분위기, 장면, 장르로 찾기',
   tagKind: (kind) => TAG_KINDS[kind] ?? kind,

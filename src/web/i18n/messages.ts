@@ -57,6 +57,8 @@ export interface Messages {
   /** Home page heading over the latest features. */
   homeTitle: string;
   homeIntro: string;
+  /** Home page section of ranking features. */
+  rankings: string;
   categories: string;
   browseTags: string;
   tagKind: (kind: string) => string;

@@ -94,6 +94,7 @@ export const zhHant: Messages = {
   nav: { categories: '分類', tags: '標籤', search: '搜尋', about: '關於' },
   homeTitle: '為每一種心情準備的歌曲特輯',
   homeIntro: '精選動畫、VOCALOID 與遊戲歌曲，每頁十首，附上選曲理由與歌曲出處。',
+  rankings: '排行榜',
   categories: '分類',
   browseTags: '依心情、場景與類型瀏覽',
   tagKind: (kind) => TAG_KINDS[kind] ?? kind,

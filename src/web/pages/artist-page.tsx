@@ -54,30 +54,32 @@ export function ArtistPageView({ ctx, artist }: { ctx: PageContext; artist: Arti
         <p class="page-kind">{t.artistKind(artist.kind)}</p>
         <h1 lang={name.lang}>{name.text}</h1>
         {others.length > 0 && <p class="detail-names">{others.join(' · ')}</p>}
-        <dl class="facts">
-          {artist.aliases.length > 0 && (
-            <>
-              <dt>{t.alsoKnownAs}</dt>
-              <dd>{artist.aliases.join(t.listSeparator)}</dd>
-            </>
-          )}
-          {artist.members.length > 0 && (
-            <>
-              <dt>{t.members}</dt>
-              <dd>
-                <ArtistLinks artists={artist.members} ctx={ctx} />
-              </dd>
-            </>
-          )}
-          {artist.memberOf.length > 0 && (
-            <>
-              <dt>{t.memberOf}</dt>
-              <dd>
-                <ArtistLinks artists={artist.memberOf} ctx={ctx} />
-              </dd>
-            </>
-          )}
-        </dl>
+        {artist.aliases.length + artist.members.length + artist.memberOf.length > 0 && (
+          <dl class="facts">
+            {artist.aliases.length > 0 && (
+              <>
+                <dt>{t.alsoKnownAs}</dt>
+                <dd>{artist.aliases.join(t.listSeparator)}</dd>
+              </>
+            )}
+            {artist.members.length > 0 && (
+              <>
+                <dt>{t.members}</dt>
+                <dd>
+                  <ArtistLinks artists={artist.members} ctx={ctx} />
+                </dd>
+              </>
+            )}
+            {artist.memberOf.length > 0 && (
+              <>
+                <dt>{t.memberOf}</dt>
+                <dd>
+                  <ArtistLinks artists={artist.memberOf} ctx={ctx} />
+                </dd>
+              </>
+            )}
+          </dl>
+        )}
         <section aria-labelledby="songs-heading">
           <h2 id="songs-heading">{t.songsByArtist}</h2>
           {byYear(artist.songs).map(([year, songs]) => (

@@ -10,11 +10,13 @@ import { paths } from '../paths.ts';
 interface HomeProps {
   ctx: PageContext;
   latest: FeatureSummary[];
+  /** Ranking features computed from plays; the section appears once there are any. */
+  rankings: FeatureSummary[];
   categories: Category[];
   tags: TagRef[];
 }
 
-export function HomePageView({ ctx, latest, categories, tags }: HomeProps) {
+export function HomePageView({ ctx, latest, rankings, categories, tags }: HomeProps) {
   const { locale, t } = ctx;
   return (
     <Layout ctx={ctx} meta={{ title: t.homeTitle, description: t.homeIntro }}>
@@ -26,6 +28,12 @@ export function HomePageView({ ctx, latest, categories, tags }: HomeProps) {
         <h2 id="latest-heading">{t.latestFeatures}</h2>
         <FeatureCards features={latest} ctx={ctx} />
       </section>
+      {rankings.length > 0 && (
+        <section aria-labelledby="rankings-heading">
+          <h2 id="rankings-heading">{t.rankings}</h2>
+          <FeatureCards features={rankings} ctx={ctx} />
+        </section>
+      )}
       <section aria-labelledby="categories-heading">
         <h2 id="categories-heading">{t.categories}</h2>
         <ul class="chip-list">
