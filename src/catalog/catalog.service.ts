@@ -119,16 +119,22 @@ export function createCatalogService({ db, clock }: CatalogDeps) {
 
     async addArtists(inputs: readonly ArtistInput[]): Promise<void> {
       const items = parseBatch(ArtistInputSchema, inputs);
-      const existing = await repo.idsBySlug(db, 'artists', [
-        ...items.map((a) => a.slug),
-        ...items.flatMap((a) => a.members),
-      ]);
-      const known = new Map([...existing, ...items.map((a) => [a.slug, 0] as const)]);
-      fail([
-        ...duplicateSlugs(
-          items,
-          new Map([...existing].filter(([slug]) => items.some((a) => a.slug === slug))),
+      const [taken, existingMembers] = await Promise.all([
+        repo.idsBySlug(
+          db,
+          'artists',
+          items.map((a) => a.slug),
         ),
+        repo.idsBySlug(
+          db,
+          'artists',
+          items.flatMap((a) => a.members),
+        ),
+      ]);
+      // Members may be defined earlier or anywhere in this batch.
+      const known = new Map([...existingMembers, ...items.map((a) => [a.slug, 0] as const)]);
+      fail([
+        ...duplicateSlugs(items, taken),
         ...unknownRefs(
           items.flatMap((a, i) => a.members.map((slug, j) => ({ path: [i, 'members', j], slug }))),
           known,
@@ -136,7 +142,7 @@ export function createCatalogService({ db, clock }: CatalogDeps) {
         ),
       ]);
       const now = toTimestamp(clock.now());
-      const ids = new Map(existing);
+      const ids = new Map(existingMembers);
       for (const a of items) {
         const id = await repo.insertArtist(db, {
           slug: a.slug,
@@ -205,7 +211,7 @@ export function createCatalogService({ db, clock }: CatalogDeps) {
       const coverRefs = items.flatMap((s, i) =>
         s.cover_of ? [{ path: [i, 'cover_of'], slug: s.cover_of }] : [],
       );
-      const [artists, works, tags, existingSongs] = await Promise.all([
+      const [artists, works, tags, taken, existingOriginals] = await Promise.all([
         repo.idsBySlug(
           db,
           'artists',
@@ -221,15 +227,21 @@ export function createCatalogService({ db, clock }: CatalogDeps) {
           'tags',
           tagRefs.map((r) => r.slug),
         ),
-        repo.idsBySlug(db, 'songs', [...items.map((s) => s.slug), ...coverRefs.map((r) => r.slug)]),
-      ]);
-      const batchSlugs = new Set(items.map((s) => s.slug));
-      const songsKnown = new Map([...existingSongs, ...items.map((s) => [s.slug, 0] as const)]);
-      fail([
-        ...duplicateSlugs(
-          items,
-          new Map([...existingSongs].filter(([slug]) => batchSlugs.has(slug))),
+        repo.idsBySlug(
+          db,
+          'songs',
+          items.map((s) => s.slug),
         ),
+        repo.idsBySlug(
+          db,
+          'songs',
+          coverRefs.map((r) => r.slug),
+        ),
+      ]);
+      // An original may be defined earlier or anywhere in this batch.
+      const songsKnown = new Map([...existingOriginals, ...items.map((s) => [s.slug, 0] as const)]);
+      fail([
+        ...duplicateSlugs(items, taken),
         ...unknownRefs(artistRefs, artists, 'artist'),
         ...unknownRefs(workRefs, works, 'work'),
         ...unknownRefs(tagRefs, tags, 'tag'),
@@ -242,7 +254,7 @@ export function createCatalogService({ db, clock }: CatalogDeps) {
       ]);
 
       const now = toTimestamp(clock.now());
-      const ids = new Map(existingSongs);
+      const ids = new Map(existingOriginals);
       for (const s of items) {
         const id = await repo.insertSong(db, {
           slug: s.slug,

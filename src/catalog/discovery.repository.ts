@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '#src/db/schema.ts';
+import { containsPattern } from '#src/shared/sql-like.ts';
 
 type Db = Kysely<Database>;
 
@@ -33,11 +34,6 @@ export async function relatedSongSignals(db: Db, songId: number) {
     sharing(db, songId, 'entries', 'feature_id'),
   ]);
   return { tags, works, artists, features };
-}
-
-/** `%text%` for LIKE, with the pattern characters in the text taken literally. */
-function containsPattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /**

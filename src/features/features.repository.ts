@@ -1,5 +1,6 @@
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Database, EntriesTable, FeaturesTable } from '#src/db/schema.ts';
+import { containsPattern } from '#src/shared/sql-like.ts';
 
 type Db = Kysely<Database>;
 
@@ -263,4 +264,19 @@ export async function countEntriesFor(
     .groupBy('feature_id')
     .execute();
   return new Map(rows.map((r) => [r.feature_id, Number(r.n)]));
+}
+
+/** Published features whose title in any locale contains `text` (case-insensitive). */
+export async function findIdsByTitle(db: Db, text: string, limit: number): Promise<number[]> {
+  const pattern = containsPattern(text);
+  const rows = await db
+    .selectFrom('feature_texts as t')
+    .innerJoin('features as f', 'f.id', 't.feature_id')
+    .select('f.id')
+    .distinct()
+    .where('f.status', '=', 'published')
+    .where(sql<boolean>`lower(t.title) like ${pattern} escape '\\'`)
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -153,12 +153,10 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
       const raw = (request.query as { q?: string | string[] }).q;
       const query = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, MAX_QUERY) ?? '';
       if (!query) return <SearchPageView ctx={ctx} query="" results={null} features={[]} />;
-      const [results, all] = await Promise.all([
+      const [results, matching] = await Promise.all([
         catalog.search(query),
-        features.listPublished(ctx.locale, 500),
+        features.searchByTitle(query, ctx.locale),
       ]);
-      const needle = query.toLowerCase();
-      const matching = all.filter((f) => f.title.toLowerCase().includes(needle));
       return <SearchPageView ctx={ctx} query={query} results={results} features={matching} />;
     }),
   );

@@ -110,6 +110,16 @@ describe.each(DIALECTS)('the public site on %s', (dialect) => {
     expect(texts(html, '.song-title')).toContain(title);
   });
 
+  it('finds features by their title in any language', async () => {
+    const en = page((await get('/en/search?q=broken%20heart')).body);
+    expect(en.querySelector('.feature-card-title')?.getAttribute('href')).toBe(
+      '/en/anime-heartbreak-songs',
+    );
+    const ja = page((await get(`/ja/search?q=${encodeURIComponent('失恋')}`)).body);
+    const hrefs = ja.querySelectorAll('.feature-card-title').map((a) => a.getAttribute('href'));
+    expect(hrefs).toContain('/ja/anime-heartbreak-songs');
+  });
+
   it('finds artists in either script and says so when nothing matches', async () => {
     expect((await get(`/en/search?q=${encodeURIComponent('水樹')}`)).body).toContain(
       'href="/en/artists/nana-mizuki"',

@@ -1,15 +1,6 @@
+import { SEED_TITLES } from '../factories/seed.ts';
 import { expect, test } from '@playwright/test';
 import { expectNoHorizontalScroll } from './helpers.ts';
-
-const SEED_TITLES = [
-  'Deep love',
-  'colorless',
-  'Unrequited Love',
-  'secret base ~What You Gave Me~',
-  'Lost Words',
-  'Our World',
-  'Liar Moon',
-];
 
 test.describe('feature page on a phone', () => {
   test.use({
