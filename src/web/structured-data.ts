@@ -1,4 +1,10 @@
-import { displayName, type ArtistRef, type Name, type SongCard } from '#src/catalog/index.ts';
+import {
+  displayName,
+  type ArtistPage,
+  type ArtistRef,
+  type Name,
+  type SongCard,
+} from '#src/catalog/index.ts';
 import type { FeaturePage } from '#src/features/index.ts';
 import type { Locale } from '#src/shared/locale.ts';
 import { paths } from './paths.ts';
@@ -67,14 +73,7 @@ export function songDocument(song: SongCard, locale: Locale, origin: string) {
 }
 
 export function artistDocument(
-  artist: {
-    slug: string;
-    kind: string;
-    name: Name;
-    aliases: string[];
-    members: ArtistRef[];
-    memberOf: ArtistRef[];
-  },
+  artist: Pick<ArtistPage, 'slug' | 'kind' | 'name' | 'aliases' | 'members' | 'memberOf'>,
   locale: Locale,
   origin: string,
 ) {
