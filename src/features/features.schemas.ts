@@ -34,8 +34,25 @@ export const EntryInputSchema = z.strictObject({
   commentary: LocalizedText,
 });
 
+/** First path segments the site uses itself: a feature cannot take one as its slug. */
+export const RESERVED_SLUGS = [
+  'about',
+  'search',
+  'songs',
+  'artists',
+  'works',
+  'tags',
+  'categories',
+  'admin',
+  'api',
+  'assets',
+];
+
 export const FeatureInputSchema = z.strictObject({
-  slug: SlugSchema,
+  slug: SlugSchema.refine(
+    (slug) => !RESERVED_SLUGS.includes(slug),
+    'is reserved for a page of the site',
+  ),
   kind: z.enum(FEATURE_KINDS).default('curated'),
   status: z.enum(FEATURE_STATUSES).default('published'),
   category: SlugSchema.optional(),

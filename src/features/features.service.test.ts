@@ -115,6 +115,15 @@ describe.each(DIALECTS)('features service on %s', (dialect) => {
     ]);
   });
 
+  it('refuses a slug that a page of the site uses', async () => {
+    const error = await sut
+      .addFeatures([sampleFeature({ slug: 'search' })])
+      .catch((e: unknown) => e);
+    expect((error as ValidationError).problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
+      '[0].slug: is reserved for a page of the site',
+    ]);
+  });
+
   it('hides drafts and unknown slugs', async () => {
     await sut.addFeatures([sampleFeature({ status: 'draft' })]);
     expect(await sut.getFeaturePage('test-feature', 'en', { page: 1 })).toBeNull();
