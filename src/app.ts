@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { createAccountsService, type AccountsService } from '#src/accounts/index.ts';
+import { apiRoutes } from '#src/api/index.ts';
 import {
   createCatalogReader,
   createCatalogService,
@@ -84,6 +85,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       await sql`select 1`.execute(database.db);
       return reply.header('cache-control', 'no-store').send({ status: 'ok' });
     });
+    await apiRoutes(http, { features: services.features, catalog: services.reader });
     site.notFound = await webRoutes(http, {
       features: services.features,
       catalog: services.reader,

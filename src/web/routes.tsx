@@ -1,6 +1,7 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
+import { sendProblem } from '#src/api/problem.ts';
 import type { CatalogReader } from '#src/catalog/index.ts';
 import type { FeaturesService, PageRequest } from '#src/features/index.ts';
 import type { Clock } from '#src/shared/clock.ts';
@@ -70,6 +71,9 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
     reply.code(status).type('text/html; charset=utf-8').send(renderDocument(page));
 
   const notFound: NotFoundHandler = (request, reply) => {
+    // Addresses under /api/ that no API route claims still answer in the API's format.
+    if (request.url.startsWith('/api/'))
+      return sendProblem(reply, 404, `No API resource at ${request.url}.`);
     const first = request.url.split(/[/?#]/)[1] ?? '';
     const locale = isLocale(first) ? first : negotiateLocale(request.headers['accept-language']);
     return html(reply, <ErrorPageView ctx={context(request, locale)} status={404} />, 404);

@@ -1,0 +1,147 @@
+import swagger from '@fastify/swagger';
+import type { FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { CatalogReader } from '#src/catalog/index.ts';
+import type { FeaturesService } from '#src/features/index.ts';
+import {
+  FeatureOut,
+  FeatureQuery,
+  ProblemOut,
+  SlugParams,
+  SongOut,
+  SongQuery,
+} from './api.schemas.ts';
+import { toFeature, toSong } from './mappers.ts';
+import { sendProblem } from './problem.ts';
+
+export interface ApiDeps {
+  features: FeaturesService;
+  catalog: CatalogReader;
+}
+
+/** `/a/0/b` → `a[0].b`: the field a validation error names. */
+function fieldOf(instancePath: string, where: string): string {
+  const parts = instancePath.split('/').filter(Boolean);
+  const path = parts
+    .map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : `${i === 0 ? '' : '.'}${p}`))
+    .join('');
+  return path || where;
+}
+
+/** The JSON API under /api/v1: public reads; every error is application/problem+json. */
+export async function apiRoutes(
+  app: FastifyInstance,
+  { features, catalog }: ApiDeps,
+): Promise<void> {
+  await app.register(
+    async (api) => {
+      api.setValidatorCompiler(validatorCompiler);
+      api.setSerializerCompiler(serializerCompiler);
+      await api.register(swagger, {
+        openapi: {
+          openapi: '3.1.0',
+          info: {
+            title: 'Tokushu API',
+            version: '1.0.0',
+            description: 'Themed song features, songs and their catalog.',
+          },
+          servers: [{ url: '/api/v1' }],
+        },
+        transform: jsonSchemaTransform,
+      });
+
+      api.setNotFoundHandler((request, reply) =>
+        sendProblem(reply, 404, `No API resource at ${request.url}.`),
+      );
+      api.setErrorHandler((error, request, reply) => {
+        if (hasZodFastifySchemaValidationErrors(error)) {
+          const where = error.validationContext ?? 'request';
+          const errors = error.validation.map((v) => ({
+            field: fieldOf(v.instancePath, where),
+            message: v.message ?? 'is invalid',
+          }));
+          return sendProblem(
+            reply,
+            400,
+            `Invalid ${where}: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`,
+            errors,
+          );
+        }
+        const status = (error as { statusCode?: number }).statusCode ?? 500;
+        if (status >= 500) {
+          request.log.error(error);
+          return sendProblem(reply, 500, 'The request could not be completed.');
+        }
+        return sendProblem(
+          reply,
+          status,
+          error instanceof Error ? error.message : 'The request was not understood.',
+        );
+      });
+
+      const typed = api.withTypeProvider<ZodTypeProvider>();
+
+      typed.get(
+        '/features/:slug',
+        {
+          schema: {
+            summary: 'A published feature with its entries',
+            description:
+              'One page of ten entries with `page`, or every entry without it. Names and text are in `locale`, falling back as the site does.',
+            params: SlugParams,
+            querystring: FeatureQuery,
+            response: { 200: FeatureOut, 400: ProblemOut, 404: ProblemOut },
+          },
+        },
+        async (request, reply) => {
+          const { locale, page } = request.query;
+          const feature = await features.getFeaturePage(
+            request.params.slug,
+            locale,
+            page ? { page } : { all: true },
+          );
+          if (!feature) {
+            return sendProblem(
+              reply,
+              404,
+              page
+                ? `Feature "${request.params.slug}" has no page ${page}.`
+                : `No published feature "${request.params.slug}".`,
+            );
+          }
+          return reply
+            .header('cache-control', 'public, max-age=60')
+            .send(toFeature(feature, locale));
+        },
+      );
+
+      typed.get(
+        '/songs/:slug',
+        {
+          schema: {
+            summary: 'A song with its credits and tie-ins',
+            params: SlugParams,
+            querystring: SongQuery,
+            response: { 200: SongOut, 400: ProblemOut, 404: ProblemOut },
+          },
+        },
+        async (request, reply) => {
+          const song = await catalog.getSongPage(request.params.slug);
+          if (!song) return sendProblem(reply, 404, `No song "${request.params.slug}".`);
+          return reply
+            .header('cache-control', 'public, max-age=60')
+            .send(toSong(song.song, request.query.locale));
+        },
+      );
+
+      api.get('/openapi.json', { schema: { hide: true } }, async () => api.swagger());
+    },
+    { prefix: '/api/v1' },
+  );
+}
