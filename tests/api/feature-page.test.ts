@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SEED_TITLES } from '#tests/factories/seed.ts';
-import { startTestApp } from '#tests/factories/app.ts';
+import { useTestApp } from '#tests/factories/app.ts';
 import { DIALECTS } from '#tests/factories/databases.ts';
 import { texts } from '#tests/factories/html.ts';
 
-type Started = Awaited<ReturnType<typeof startTestApp>>;
-
 describe.each(DIALECTS)('the feature page on %s', (dialect) => {
-  let started: Started;
-  const get = (url: string, headers: Record<string, string> = {}) =>
-    started.app.http.inject({ url, headers });
-
-  beforeAll(async () => {
-    started = await startTestApp(dialect);
-  }, 60_000);
-  afterAll(() => started?.close());
+  const { app, get } = useTestApp(dialect);
 
   it('loads the content pack and creates the admin on first start', () => {
-    expect(started.app.firstStart.content?.features).toBeGreaterThanOrEqual(4);
-    expect(started.app.firstStart.admin).toEqual({ email: 'admin@example.org', password: null });
+    expect(app().firstStart.content?.features).toBeGreaterThanOrEqual(4);
+    expect(app().firstStart.admin).toEqual({ email: 'admin@example.org', password: null });
   });
 
   it('shows entries 1–10 under their range heading', async () => {

@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp } from '#tests/factories/app.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '#tests/factories/app.ts';
 import { DIALECTS } from '#tests/factories/databases.ts';
 import { SEED_TITLES } from '#tests/factories/seed.ts';
 
-type Started = Awaited<ReturnType<typeof startTestApp>>;
-
 describe.each(DIALECTS)('the JSON API on %s', (dialect) => {
-  let started: Started;
-  const get = (url: string) => started.app.http.inject({ url });
-
-  beforeAll(async () => {
-    started = await startTestApp(dialect);
-  }, 60_000);
-  afterAll(() => started?.close());
+  const { get } = useTestApp(dialect);
 
   it('serves a page of a feature in the requested language', async () => {
     const res = await get('/api/v1/features/anime-heartbreak-songs?locale=ja&page=3');

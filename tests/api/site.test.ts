@@ -1,19 +1,11 @@
 import { XMLParser } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp } from '#tests/factories/app.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '#tests/factories/app.ts';
 import { DIALECTS } from '#tests/factories/databases.ts';
 import { page, texts } from '#tests/factories/html.ts';
 
-type Started = Awaited<ReturnType<typeof startTestApp>>;
-
 describe.each(DIALECTS)('the public site on %s', (dialect) => {
-  let started: Started;
-  const get = (url: string) => started.app.http.inject({ url });
-
-  beforeAll(async () => {
-    started = await startTestApp(dialect);
-  }, 60_000);
-  afterAll(() => started?.close());
+  const { get } = useTestApp(dialect);
 
   it('answers every address the sitemap lists, in every locale', async () => {
     const res = await get('/sitemap.xml');

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp, type App } from '#src/app.ts';
 import type { DialectName } from '#src/db/connect.ts';
 import { fixedClock } from '#src/shared/clock.ts';
@@ -26,5 +27,25 @@ export async function startTestApp(
       await app.http.close();
       await database.drop();
     },
+  };
+}
+
+/**
+ * Starts the application once for the enclosing `describe` and stops it afterwards.
+ * `get` sends a GET through Fastify's inject; `app()` is the running application.
+ */
+export function useTestApp(dialect: DialectName) {
+  let started: Awaited<ReturnType<typeof startTestApp>> | undefined;
+  beforeAll(async () => {
+    started = await startTestApp(dialect);
+  }, 60_000);
+  afterAll(() => started?.close());
+  const app = (): App => {
+    if (!started) throw new Error('the test application has not started');
+    return started.app;
+  };
+  return {
+    app,
+    get: (url: string, headers: Record<string, string> = {}) => app().http.inject({ url, headers }),
   };
 }
