@@ -85,7 +85,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       await sql`select 1`.execute(database.db);
       return reply.header('cache-control', 'no-store').send({ status: 'ok' });
     });
-    await apiRoutes(http, { features: services.features, catalog: services.reader });
+    await apiRoutes(http, {
+      features: services.features,
+      catalog: services.reader,
+      accounts: services.accounts,
+    });
     site.notFound = await webRoutes(http, {
       features: services.features,
       catalog: services.reader,

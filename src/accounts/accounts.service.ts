@@ -1,11 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '#src/db/schema.ts';
 import { toTimestamp, type Clock } from '#src/shared/clock.ts';
 import { ValidationError } from '#src/shared/errors.ts';
+import type { Actor } from './access.ts';
 import * as repo from './accounts.repository.ts';
+import { LoginThrottle } from './login-throttle.ts';
 
 export const ROLES = ['admin', 'editor', 'writer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -21,9 +23,43 @@ export type NewUser = z.input<typeof NewUserSchema>;
 export interface AccountsDeps {
   db: Kysely<Database>;
   clock: Clock;
+  throttle?: LoginThrottle;
 }
 
-export function createAccountsService({ db, clock }: AccountsDeps) {
+const SESSION_DAYS = 14;
+
+export type LoginResult =
+  | { ok: true; token: string; actor: Actor; expiresAt: string }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'throttled'; retryAfter: number };
+
+/** Secrets are stored only as their SHA-256, so a copy of the database logs nobody in. */
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+function toActor(
+  user: { id: number; email: string; display_name: string; role: string },
+  via: Actor['via'],
+): Actor {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.display_name,
+    role: user.role as Role,
+    via,
+  };
+}
+
+// Verifying against a real hash when the account does not exist keeps both paths equally slow.
+let decoyHash: Promise<string> | undefined;
+function decoy(): Promise<string> {
+  decoyHash ??= argon2.hash('not a password of anyone', { type: argon2.argon2id });
+  return decoyHash;
+}
+
+export function createAccountsService({ db, clock, throttle = new LoginThrottle() }: AccountsDeps) {
+  const now = () => toTimestamp(clock.now());
   return {
     async addUser(input: NewUser): Promise<number> {
       const parsed = NewUserSchema.safeParse(input);
@@ -43,14 +79,99 @@ export function createAccountsService({ db, clock }: AccountsDeps) {
         display_name: user.displayName,
         role: user.role,
         password_hash: await argon2.hash(user.password, { type: argon2.argon2id }),
-        created_at: toTimestamp(clock.now()),
+        created_at: now(),
       });
     },
 
     async verifyPassword(email: string, password: string): Promise<boolean> {
       const user = await repo.findByEmail(db, email.toLowerCase());
-      return user ? argon2.verify(user.password_hash, password) : false;
+      if (!user) {
+        await argon2.verify(await decoy(), password);
+        return false;
+      }
+      return argon2.verify(user.password_hash, password);
     },
+
+    /**
+     * Checks a password and opens a session. Failures are counted per account and per
+     * address; past the limit both are refused until the window passes.
+     */
+    async login(email: string, password: string, address: string): Promise<LoginResult> {
+      const at = clock.now().getTime();
+      const keys = [`account:${email.toLowerCase()}`, `address:${address}`];
+      const wait = Math.max(...keys.map((k) => throttle.retryAfter(k, at)));
+      if (wait > 0) return { ok: false, reason: 'throttled', retryAfter: wait };
+      if (!(await this.verifyPassword(email, password))) {
+        for (const key of keys) throttle.fail(key, at);
+        await this.record(null, 'login-failed', 'user', null, { email: email.toLowerCase() });
+        return { ok: false, reason: 'invalid' };
+      }
+      throttle.clear(keys[0] as string);
+      const user = await repo.findByEmail(db, email.toLowerCase());
+      if (!user) return { ok: false, reason: 'invalid' };
+      const token = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(at + SESSION_DAYS * 86_400_000).toISOString();
+      await repo.insertSession(db, {
+        token_hash: hashSecret(token),
+        user_id: user.id,
+        created_at: now(),
+        expires_at: expiresAt,
+      });
+      await this.record(user.id, 'login', 'user', String(user.id));
+      return { ok: true, token, actor: toActor(user, 'session'), expiresAt };
+    },
+
+    async logout(token: string): Promise<void> {
+      await repo.deleteSession(db, hashSecret(token));
+    },
+
+    async actorForSession(token: string): Promise<Actor | null> {
+      const user = await repo.findSessionUser(db, hashSecret(token), now());
+      return user ? toActor(user, 'session') : null;
+    },
+
+    async actorForToken(token: string): Promise<Actor | null> {
+      const user = await repo.useToken(db, hashSecret(token), now());
+      return user ? toActor(user, 'token') : null;
+    },
+
+    /** Creates an API token for scripts; the secret is returned once and stored only hashed. */
+    async createToken(email: string, name: string): Promise<string> {
+      const user = await repo.findByEmail(db, email.toLowerCase());
+      if (!user) throw new ValidationError([{ field: 'user', message: `no account for ${email}` }]);
+      const token = `tks_${randomBytes(24).toString('base64url')}`;
+      await repo.insertToken(db, {
+        user_id: user.id,
+        name,
+        token_hash: hashSecret(token),
+        created_at: now(),
+      });
+      await this.record(user.id, 'token-create', 'user', String(user.id), { name });
+      return token;
+    },
+
+    listUsers: () => repo.listUsers(db),
+
+    /** Writes one line of the audit log: who did what to which entity, and when. */
+    async record(
+      userId: number | null,
+      action: string,
+      entity: string,
+      entityId: string | null,
+      detail?: unknown,
+    ) {
+      await repo.insertAudit(db, {
+        at: now(),
+        user_id: userId,
+        action,
+        entity,
+        entity_id: entityId,
+        detail: detail === undefined ? null : JSON.stringify(detail),
+      });
+    },
+
+    auditLog: (limit = 100, entity?: { entity: string; entityId: string }) =>
+      repo.listAudit(db, limit, entity),
 
     /**
      * Creates the first admin when there are no users. Returns the password when it was

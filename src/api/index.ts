@@ -7,7 +7,9 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { AccountsService } from '#src/accounts/index.ts';
 import type { CatalogReader } from '#src/catalog/index.ts';
+import { authentication } from './auth.ts';
 import type { FeaturesService } from '#src/features/index.ts';
 import {
   FeatureOut,
@@ -23,6 +25,7 @@ import { sendProblem } from './problem.ts';
 export interface ApiDeps {
   features: FeaturesService;
   catalog: CatalogReader;
+  accounts: AccountsService;
 }
 
 /** `/a/0/b` → `a[0].b`: the field a validation error names. */
@@ -37,7 +40,7 @@ function fieldOf(instancePath: string, where: string): string {
 /** The JSON API under /api/v1: public reads; every error is application/problem+json. */
 export async function apiRoutes(
   app: FastifyInstance,
-  { features, catalog }: ApiDeps,
+  { features, catalog, accounts }: ApiDeps,
 ): Promise<void> {
   await app.register(
     async (api) => {
@@ -85,6 +88,7 @@ export async function apiRoutes(
         );
       });
 
+      await authentication(api, accounts);
       const typed = api.withTypeProvider<ZodTypeProvider>();
 
       typed.get(

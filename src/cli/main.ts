@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { createAccountsService, type AccountsService, type Role } from '#src/accounts/index.ts';
 import { importBangumi, loadBangumiData } from '#src/catalog/index.ts';
 import { formatBangumiReport } from '#src/cli/bangumi-report.ts';
 import { readContentPack, loadContentPack } from '#src/content-pack/index.ts';
@@ -14,6 +16,10 @@ const USAGE = `Usage: tokushu <command>
 Commands:
   serve            start the web server (what npm start runs)
   migrate          bring the database schema up to date
+  user add --email E --role admin|editor|writer [--name N] [--password P]
+                   create an account (a password is generated and shown once when not given)
+  token create --user E [--name N]
+                   create an API token for scripts (sent as Authorization: Bearer …)
   content check    validate the content pack without touching the database
   import bangumi   match works to the bangumi-data package and bring in air dates,
                    translated titles, official sites and where to watch
@@ -24,7 +30,14 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h' } },
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      email: { type: 'string' },
+      user: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+    },
   });
   const [command, sub] = positionals;
   if (values.help || !command) {
@@ -48,6 +61,29 @@ async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'user':
+      if (sub !== 'add') break;
+      return withAccounts(config.databaseUrl, async (accounts) => {
+        const password = values.password ?? randomBytes(15).toString('base64url');
+        const email = values.email ?? '';
+        await accounts.addUser({
+          email,
+          role: values.role as Role,
+          displayName: values.name ?? email.split('@')[0] ?? email,
+          password,
+        });
+        console.log(
+          `Created ${values.role} ${email}.${values.password ? '' : `\nPassword (shown once): ${password}`}`,
+        );
+      });
+    case 'token':
+      if (sub !== 'create') break;
+      return withAccounts(config.databaseUrl, async (accounts) => {
+        const token = await accounts.createToken(values.user ?? '', values.name ?? 'cli');
+        console.log(
+          `API token for ${values.user} (shown once; send it as "Authorization: Bearer <token>"):\n${token}`,
+        );
+      });
     case 'import':
       if (sub !== 'bangumi') break;
       return importBangumiCommand(config.databaseUrl);
@@ -57,6 +93,20 @@ async function main(argv: string[]): Promise<number> {
   }
   console.error(`Unknown command "${positionals.join(' ')}".\n\n${USAGE}`);
   return 1;
+}
+
+async function withAccounts(
+  databaseUrl: string,
+  run: (accounts: AccountsService) => Promise<void>,
+): Promise<number> {
+  const database = connect(databaseUrl);
+  try {
+    await migrateToLatest(database.db);
+    await run(createAccountsService({ db: database.db, clock: systemClock }));
+    return 0;
+  } finally {
+    await database.close();
+  }
 }
 
 async function importBangumiCommand(databaseUrl: string): Promise<number> {

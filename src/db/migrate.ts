@@ -3,6 +3,7 @@ import * as catalog from './migrations/0001-catalog.ts';
 import * as features from './migrations/0002-features.ts';
 import * as accounts from './migrations/0003-accounts.ts';
 import * as workSources from './migrations/0004-work-sources.ts';
+import * as editing from './migrations/0005-editing.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database. */
@@ -11,7 +12,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-features': features,
   '0003-accounts': accounts,
   '0004-work-sources': workSources,
+  '0005-editing': editing,
 };
+
+export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
 
 function migrator(db: Kysely<Database>): Migrator {
   return new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });

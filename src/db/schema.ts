@@ -145,6 +145,8 @@ export interface FeaturesTable {
 export interface FeatureTextsTable {
   feature_id: number;
   locale: string;
+  /** `draft` or `reviewed`; only reviewed texts are shown to readers. */
+  status: Generated<string>;
   title: string;
   lead_md: string;
   lead_html: string;
@@ -187,6 +189,49 @@ export interface UsersTable {
   created_at: string;
 }
 
+export interface SessionsTable {
+  /** SHA-256 of the cookie value: a leaked table does not log anyone in. */
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  /** JSON text. */
+  detail: string | null;
+}
+
+export interface FeatureRevisionsTable {
+  feature_id: number;
+  revision: number;
+  user_id: number | null;
+  created_at: string;
+  /** JSON of the feature as saved (texts, entries, settings). */
+  snapshot: string;
+}
+
+export interface FeatureRedirectsTable {
+  old_slug: string;
+  feature_id: number;
+}
+
 export interface Database {
   artists: ArtistsTable;
   artist_aliases: ArtistAliasesTable;
@@ -210,6 +255,11 @@ export interface Database {
   entries: EntriesTable;
   entry_texts: EntryTextsTable;
   users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
+  feature_revisions: FeatureRevisionsTable;
+  feature_redirects: FeatureRedirectsTable;
 }
 
 export type ArtistRow = Selectable<ArtistsTable>;

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '#tests/factories/app.ts';
+import { DIALECTS } from '#tests/factories/databases.ts';
+
+const ADMIN = { email: 'admin@example.org', password: 'correct horse battery staple' };
+
+describe.each(DIALECTS)('signing in on %s', (dialect) => {
+  const { app } = useTestApp(dialect);
+  const http = () => app().http;
+
+  async function login(body: { email: string; password: string }, address = '10.0.0.1') {
+    return http().inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: body,
+      remoteAddress: address,
+    });
+  }
+
+  function cookiesOf(res: Awaited<ReturnType<typeof login>>): string {
+    return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  }
+
+  it('opens a session in an httpOnly, SameSite=Lax cookie and returns a CSRF token', async () => {
+    const res = await login(ADMIN);
+    expect(res.statusCode).toBe(200);
+    const session = res.cookies.find((c) => c.name === 'tokushu_session');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(res.json()).toMatchObject({
+      user: { email: ADMIN.email, role: 'admin' },
+      csrfToken: expect.any(String),
+    });
+    const me = await http().inject({ url: '/api/v1/auth/me', headers: { cookie: cookiesOf(res) } });
+    expect(me.json().user.email).toBe(ADMIN.email);
+  });
+
+  it('refuses a cookie-authenticated write without a valid CSRF token, and ends the session on logout', async () => {
+    const res = await login(ADMIN);
+    const cookie = cookiesOf(res);
+    const without = await http().inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie },
+    });
+    expect(without.statusCode).toBe(403);
+    expect(without.json().detail).toMatch(/CSRF/);
+    const forged = await http().inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie, 'x-csrf-token': 'forged' },
+    });
+    expect(forged.statusCode).toBe(403);
+    const ok = await http().inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie, 'x-csrf-token': res.json().csrfToken },
+    });
+    expect(ok.statusCode).toBe(204);
+    const after = await http().inject({ url: '/api/v1/auth/me', headers: { cookie } });
+    expect(after.statusCode).toBe(401);
+  });
+
+  it('says the same thing for an unknown account and a wrong password', async () => {
+    const wrong = await login({ email: ADMIN.email, password: 'not the password' }, '10.0.0.2');
+    const unknown = await login(
+      { email: 'nobody@example.org', password: 'whatever it is' },
+      '10.0.0.3',
+    );
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json().detail).toBe(unknown.json().detail);
+  });
+
+  it('throttles repeated failures per account, even from many addresses', async () => {
+    const email = 'writer-throttle@example.org';
+    await app().services.accounts.addUser({
+      email,
+      displayName: 'W',
+      password: 'the right password',
+      role: 'writer',
+    });
+    for (let i = 0; i < 5; i++) {
+      expect((await login({ email, password: 'wrong password' }, `10.1.0.${i}`)).statusCode).toBe(
+        401,
+      );
+    }
+    const blocked = await login({ email, password: 'the right password' }, '10.1.0.99');
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('throttles repeated failures per address, across accounts', async () => {
+    for (let i = 0; i < 5; i++) {
+      await login({ email: `guess${i}@example.org`, password: 'wrong password' }, '10.2.0.1');
+    }
+    expect((await login(ADMIN, '10.2.0.1')).statusCode).toBe(429);
+    expect((await login(ADMIN, '10.2.0.2')).statusCode).toBe(200);
+  });
+
+  it('accepts API tokens as Bearer credentials without a CSRF token, and rejects unknown ones', async () => {
+    const token = await app().services.accounts.createToken(ADMIN.email, 'test');
+    const me = await http().inject({
+      url: '/api/v1/auth/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(me.json().user.role).toBe('admin');
+    const bad = await http().inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { authorization: 'Bearer tks_nope' },
+    });
+    expect(bad.statusCode).toBe(401);
+    expect(bad.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+  });
+
+  it('names the field at fault in a malformed login', async () => {
+    const res = await http().inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'x' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['password']);
+  });
+
+  it('records sign-ins in the audit log', async () => {
+    await login(ADMIN, '10.3.0.1');
+    const log = await app().services.accounts.auditLog(50);
+    expect(log.map((l) => l.action)).toContain('login');
+  });
+});
