@@ -104,9 +104,15 @@ export async function findPublished(db: Db, slug: string) {
     .executeTakeFirst();
 }
 
+/** The texts readers may see: reviewed languages only. */
 export async function getTexts(db: Db, featureIds: readonly number[]) {
   if (featureIds.length === 0) return [];
-  return db.selectFrom('feature_texts').selectAll().where('feature_id', 'in', featureIds).execute();
+  return db
+    .selectFrom('feature_texts')
+    .selectAll()
+    .where('feature_id', 'in', featureIds)
+    .where('status', '=', 'reviewed')
+    .execute();
 }
 
 export async function countEntries(db: Db, featureId: number): Promise<number> {
@@ -279,4 +285,20 @@ export async function findIdsByTitle(db: Db, text: string, limit: number): Promi
     .limit(limit)
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** Removes a feature's texts, tags, related links and entries, before they are written anew. */
+export async function clearContent(db: Db, featureId: number): Promise<void> {
+  await db
+    .deleteFrom('entry_texts')
+    .where(
+      'entry_id',
+      'in',
+      db.selectFrom('entries').select('id').where('feature_id', '=', featureId),
+    )
+    .execute();
+  await db.deleteFrom('entries').where('feature_id', '=', featureId).execute();
+  await db.deleteFrom('feature_texts').where('feature_id', '=', featureId).execute();
+  await db.deleteFrom('feature_tags').where('feature_id', '=', featureId).execute();
+  await db.deleteFrom('feature_related').where('feature_id', '=', featureId).execute();
 }

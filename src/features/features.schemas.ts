@@ -18,10 +18,14 @@ const Instant = z.union([z.string(), z.date()]).transform((v, ctx) => {
 
 const markdown = z.string().trim();
 
+export const TEXT_STATUSES = ['draft', 'reviewed'] as const;
+
 export const FeatureTextSchema = z.strictObject({
   title: z.string().trim().min(1, 'must not be empty').max(200),
   lead: markdown.default(''),
   closing: markdown.default(''),
+  /** Only reviewed languages are shown to readers; the others fall back. */
+  status: z.enum(TEXT_STATUSES).default('reviewed'),
 });
 
 const LocalizedText = z

@@ -7,10 +7,10 @@ import {
 } from '#src/catalog/index.ts';
 import type { Database } from '#src/db/schema.ts';
 import { toTimestamp, type Clock } from '#src/shared/clock.ts';
-import { problemAt, ValidationError, type Problem } from '#src/shared/errors.ts';
+import { problemAt, ValidationError } from '#src/shared/errors.ts';
 import { contentFallbacks, htmlLang, type Locale } from '#src/shared/locale.ts';
-import { renderMarkdown } from '#src/shared/markdown.ts';
 import { parseBatch } from '#src/shared/validation.ts';
+import { resolveRefs, writeContent } from './feature-writer.ts';
 import * as repo from './features.repository.ts';
 import { FeatureInputSchema, type FeatureInput } from './features.schemas.ts';
 
@@ -129,77 +129,28 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
      * problem reported by its path (`[2].entries[4].song`), and nothing is written if any.
      */
     async addFeatures(inputs: readonly FeatureInput[]): Promise<void> {
-      const items = parseBatch(FeatureInputSchema, inputs).map((f, i) => ({ i, f }));
-      const problems: Problem[] = [];
-
-      const ref = (path: (string | number)[], slug: string) => ({ path, slug });
-      const songRefs = items.flatMap(({ i, f }) =>
-        f.entries.map((e, j) => ref([i, 'entries', j, 'song'], e.song)),
+      const items = parseBatch(FeatureInputSchema, inputs).map((f, i) => ({ path: [i], f }));
+      const { refs, problems } = await resolveRefs(db, catalog, items);
+      const taken = await repo.idsBySlug(
+        db,
+        items.map(({ f }) => f.slug),
       );
-      const tagRefs = items.flatMap(({ i, f }) => f.tags.map((t, j) => ref([i, 'tags', j], t)));
-      const categoryRefs = items.flatMap(({ i, f }) =>
-        f.category ? [ref([i, 'category'], f.category)] : [],
-      );
-      const relatedRefs = items.flatMap(({ i, f }) =>
-        f.related.map((r, j) => ref([i, 'related', j], r)),
-      );
-      const [songs, tags, categories, existing] = await Promise.all([
-        catalog.idsBySlug(
-          'songs',
-          songRefs.map((r) => r.slug),
-        ),
-        catalog.idsBySlug(
-          'tags',
-          tagRefs.map((r) => r.slug),
-        ),
-        catalog.idsBySlug(
-          'categories',
-          categoryRefs.map((r) => r.slug),
-        ),
-        repo.idsBySlug(db, [...items.map(({ f }) => f.slug), ...relatedRefs.map((r) => r.slug)]),
-      ]);
-      const batch = new Set(items.map(({ f }) => f.slug));
-      const check = (
-        refs: { path: (string | number)[]; slug: string }[],
-        known: (slug: string) => boolean,
-        what: string,
-      ) =>
-        refs
-          .filter((r) => !known(r.slug))
-          .forEach((r) => problems.push(problemAt(r.path, `unknown ${what} "${r.slug}"`)));
-      check(songRefs, (s) => songs.has(s), 'song');
-      check(tagRefs, (s) => tags.has(s), 'tag');
-      check(categoryRefs, (s) => categories.has(s), 'category');
-      check(relatedRefs, (s) => batch.has(s) || existing.has(s), 'feature');
       const seen = new Set<string>();
-      for (const { i, f } of items) {
-        if (seen.has(f.slug) || existing.has(f.slug)) {
-          problems.push(problemAt([i, 'slug'], `"${f.slug}" is already in use`));
-        }
+      for (const { path, f } of items) {
+        if (seen.has(f.slug) || taken.has(f.slug))
+          problems.push(problemAt([...path, 'slug'], `"${f.slug}" is already in use`));
         seen.add(f.slug);
-        const inFeature = new Map<string, number>();
-        f.entries.forEach((e, j) => {
-          const first = inFeature.get(e.song);
-          if (first !== undefined) {
-            problems.push(
-              problemAt(
-                [i, 'entries', j, 'song'],
-                `"${e.song}" is already entry ${first + 1} of this feature`,
-              ),
-            );
-          } else inFeature.set(e.song, j);
-        });
       }
       if (problems.length > 0) throw new ValidationError(problems);
 
       const now = toTimestamp(clock.now());
-      const ids = new Map(existing);
+      const ids = new Map(refs.features);
       for (const { f } of items) {
         const publishedAt = f.status === 'published' ? (f.published ?? now) : (f.published ?? null);
         const id = await repo.insertFeature(db, {
           slug: f.slug,
           kind: f.kind,
-          category_id: f.category ? (categories.get(f.category) ?? null) : null,
+          category_id: f.category ? (refs.categories.get(f.category) ?? null) : null,
           status: f.status,
           byline: f.byline ?? null,
           published_at: publishedAt,
@@ -208,40 +159,14 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
           revision: 1,
         });
         ids.set(f.slug, id);
-        await repo.insertFeatureTexts(
-          db,
-          Object.entries(f.text).map(([locale, t]) => ({
-            feature_id: id,
-            locale,
-            title: t.title,
-            lead_md: t.lead,
-            lead_html: renderMarkdown(t.lead),
-            closing_md: t.closing,
-            closing_html: renderMarkdown(t.closing),
-          })),
-        );
-        await repo.insertFeatureTags(
+        // Entries without their own date were added when the feature was published.
+        await writeContent(
           db,
           id,
-          f.tags.map((t) => tags.get(t) as number),
+          { ...f, entries: f.entries.map((e) => ({ ...e, added: e.added ?? publishedAt ?? now })) },
+          refs,
+          now,
         );
-        for (const [index, e] of f.entries.entries()) {
-          const entryId = await repo.insertEntry(db, {
-            feature_id: id,
-            position: index + 1,
-            song_id: songs.get(e.song) as number,
-            added_at: e.added ?? publishedAt ?? now,
-          });
-          await repo.insertEntryTexts(
-            db,
-            Object.entries(e.commentary).map(([locale, commentary]) => ({
-              entry_id: entryId,
-              locale,
-              commentary_md: commentary,
-              commentary_html: renderMarkdown(commentary),
-            })),
-          );
-        }
       }
       // Related features may point forward within the batch, so they are linked last.
       for (const { f } of items) {
@@ -281,7 +206,8 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
       ]);
       const cardById = new Map(cards.map((c) => [c.id, c]));
       const textBy = textsByFeature(texts);
-      const own = pickText(textBy.get(feature.id) ?? {}, locale);
+      const ownTexts = textBy.get(feature.id) ?? {};
+      const own = pickText(ownTexts, locale);
       if (!own) return null;
 
       return {
@@ -316,7 +242,11 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
         entries: entries.flatMap((e) => {
           const song = cardById.get(e.song_id);
           if (!song) return [];
-          const commentary = pickText(e.commentary, locale);
+          // Commentary goes live with its language: only reviewed languages are shown.
+          const reviewed = Object.fromEntries(
+            Object.entries(e.commentary).filter(([l]) => ownTexts[l] !== undefined),
+          );
+          const commentary = pickText(reviewed, locale);
           return [
             {
               position: e.position,
