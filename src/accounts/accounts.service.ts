@@ -28,6 +28,27 @@ export interface AccountsDeps {
 
 const SESSION_DAYS = 14;
 
+export interface AuditEntry {
+  at: string;
+  userId: number | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  detail?: unknown;
+}
+
+/** One line of the audit log, written with `db` so it can share the caller's transaction. */
+export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
+  await repo.insertAudit(db, {
+    at: entry.at,
+    user_id: entry.userId,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+  });
+}
+
 export type LoginResult =
   | { ok: true; token: string; actor: Actor; expiresAt: string }
   | { ok: false; reason: 'invalid' }

@@ -1,6 +1,8 @@
 export {
   createAccountsService,
   hashSecret,
+  recordAudit,
+  type AuditEntry,
   ROLES,
   type AccountsService,
   type LoginResult,

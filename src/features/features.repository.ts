@@ -1,8 +1,20 @@
-import { sql, type Insertable, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Kysely } from 'kysely';
 import type { Database, EntriesTable, FeaturesTable } from '#src/db/schema.ts';
 import { containsPattern } from '#src/shared/sql-like.ts';
 
 type Db = Kysely<Database>;
+
+/**
+ * Readers see published features, and scheduled ones once their time has come; `now` is
+ * passed in (not the database clock) so both databases and the tests agree on it.
+ */
+function live(now: string) {
+  return (eb: ExpressionBuilder<{ f: Database['features'] }, 'f'>) =>
+    eb.or([
+      eb('f.status', '=', 'published'),
+      eb.and([eb('f.status', '=', 'scheduled'), eb('f.published_at', '<=', now)]),
+    ]);
+}
 
 export async function insertFeature(db: Db, row: Insertable<FeaturesTable>): Promise<number> {
   const { id } = await db
@@ -82,7 +94,7 @@ export async function countFeatures(db: Db): Promise<number> {
 }
 
 /** A published feature by slug, with its category, or undefined. */
-export async function findPublished(db: Db, slug: string) {
+export async function findPublished(db: Db, slug: string, now: string) {
   return db
     .selectFrom('features as f')
     .leftJoin('categories as c', 'c.id', 'f.category_id')
@@ -100,7 +112,7 @@ export async function findPublished(db: Db, slug: string) {
       'c.name_ko as category_name_ko',
     ])
     .where('f.slug', '=', slug)
-    .where('f.status', '=', 'published')
+    .where(live(now))
     .executeTakeFirst();
 }
 
@@ -164,13 +176,13 @@ export async function getTagIds(db: Db, featureId: number): Promise<number[]> {
 }
 
 /** Published features the editors linked to this one, in their order. */
-export async function getRelated(db: Db, featureId: number) {
+export async function getRelated(db: Db, featureId: number, now: string) {
   return db
     .selectFrom('feature_related as r')
     .innerJoin('features as f', 'f.id', 'r.related_id')
     .select(['f.id', 'f.slug'])
     .where('r.feature_id', '=', featureId)
-    .where('f.status', '=', 'published')
+    .where(live(now))
     .orderBy('r.position')
     .execute();
 }
@@ -184,11 +196,11 @@ export interface FeatureFilter {
 }
 
 /** Published features, newest first, optionally only those in a category, with a tag or a song. */
-export async function listPublished(db: Db, limit: number, filter: FeatureFilter = {}) {
+export async function listPublished(db: Db, limit: number, filter: FeatureFilter, now: string) {
   let query = db
     .selectFrom('features as f')
     .select(['f.id', 'f.slug', 'f.kind', 'f.published_at', 'f.updated_at'])
-    .where('f.status', '=', 'published');
+    .where(live(now));
   if (filter.ids !== undefined) {
     if (filter.ids.length === 0) return [];
     query = query.where('f.id', 'in', filter.ids);
@@ -248,13 +260,13 @@ export async function overlapping(db: Db, featureId: number, limit: number) {
 }
 
 /** Where a song stands in each published feature that has it. */
-export async function positionsOfSong(db: Db, songId: number) {
+export async function positionsOfSong(db: Db, songId: number, now: string) {
   return db
     .selectFrom('entries as e')
     .innerJoin('features as f', 'f.id', 'e.feature_id')
     .select(['e.feature_id', 'e.position'])
     .where('e.song_id', '=', songId)
-    .where('f.status', '=', 'published')
+    .where(live(now))
     .execute();
 }
 
@@ -273,14 +285,19 @@ export async function countEntriesFor(
 }
 
 /** Published features whose title in any locale contains `text` (case-insensitive). */
-export async function findIdsByTitle(db: Db, text: string, limit: number): Promise<number[]> {
+export async function findIdsByTitle(
+  db: Db,
+  text: string,
+  limit: number,
+  now: string,
+): Promise<number[]> {
   const pattern = containsPattern(text);
   const rows = await db
     .selectFrom('feature_texts as t')
     .innerJoin('features as f', 'f.id', 't.feature_id')
     .select('f.id')
     .distinct()
-    .where('f.status', '=', 'published')
+    .where(live(now))
     .where(sql<boolean>`lower(t.title) like ${pattern} escape '\\'`)
     .limit(limit)
     .execute();

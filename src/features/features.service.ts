@@ -95,6 +95,7 @@ function nonEmpty(html: string, lang: string): LocalizedHtml | null {
 }
 
 export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
+  const now = () => toTimestamp(clock.now());
   const summarize = async (
     features: { id: number; slug: string; published_at: string | null; updated_at: string }[],
     locale: Locale,
@@ -143,10 +144,10 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
       }
       if (problems.length > 0) throw new ValidationError(problems);
 
-      const now = toTimestamp(clock.now());
+      const at = now();
       const ids = new Map(refs.features);
       for (const { f } of items) {
-        const publishedAt = f.status === 'published' ? (f.published ?? now) : (f.published ?? null);
+        const publishedAt = f.status === 'published' ? (f.published ?? at) : (f.published ?? null);
         const id = await repo.insertFeature(db, {
           slug: f.slug,
           kind: f.kind,
@@ -154,8 +155,8 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
           status: f.status,
           byline: f.byline ?? null,
           published_at: publishedAt,
-          updated_at: f.updated ?? publishedAt ?? now,
-          created_at: now,
+          updated_at: f.updated ?? publishedAt ?? at,
+          created_at: at,
           revision: 1,
         });
         ids.set(f.slug, id);
@@ -163,9 +164,9 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
         await writeContent(
           db,
           id,
-          { ...f, entries: f.entries.map((e) => ({ ...e, added: e.added ?? publishedAt ?? now })) },
+          { ...f, entries: f.entries.map((e) => ({ ...e, added: e.added ?? publishedAt ?? at })) },
           refs,
-          now,
+          at,
         );
       }
       // Related features may point forward within the batch, so they are linked last.
@@ -184,7 +185,7 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
       locale: Locale,
       request: PageRequest,
     ): Promise<FeaturePage | null> {
-      const feature = await repo.findPublished(db, slug);
+      const feature = await repo.findPublished(db, slug, now());
       if (!feature) return null;
       const total = await repo.countEntries(db, feature.id);
       const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -196,7 +197,7 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
 
       const [entries, related, tagIds] = await Promise.all([
         repo.getEntries(db, feature.id, from, to),
-        repo.getRelated(db, feature.id),
+        repo.getRelated(db, feature.id, now()),
         repo.getTagIds(db, feature.id),
       ]);
       const [cards, texts, tagLabels] = await Promise.all([
@@ -270,7 +271,7 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
       limit = 50,
       filter: repo.FeatureFilter = {},
     ): Promise<FeatureSummary[]> {
-      return summarize(await repo.listPublished(db, limit, filter), locale);
+      return summarize(await repo.listPublished(db, limit, filter, now()), locale);
     },
 
     /**
@@ -283,7 +284,7 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
       exclude: readonly string[] = [],
       limit = 4,
     ): Promise<FeatureSummary[]> {
-      const feature = await repo.findPublished(db, slug);
+      const feature = await repo.findPublished(db, slug, now());
       if (!feature) return [];
       const { byTags, bySongs } = await repo.overlapping(db, feature.id, limit);
       const score = new Map<number, number>();
@@ -293,8 +294,8 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
       const ranked = [...score.entries()]
         .sort((a, b) => b[1] - a[1] || a[0] - b[0])
         .map(([id]) => id);
-      const rows = (await repo.listPublished(db, 200)).filter(
-        (f) => ranked.includes(f.id) && !exclude.includes(f.slug),
+      const rows = (await repo.listPublished(db, ranked.length, { ids: ranked }, now())).filter(
+        (f) => !exclude.includes(f.slug),
       );
       rows.sort((a, b) => ranked.indexOf(a.id) - ranked.indexOf(b.id));
       return summarize(rows.slice(0, limit), locale);
@@ -302,8 +303,8 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
 
     /** Published features whose title contains `text` in any language. */
     async searchByTitle(text: string, locale: Locale, limit = 20): Promise<FeatureSummary[]> {
-      const ids = await repo.findIdsByTitle(db, text, limit);
-      return summarize(await repo.listPublished(db, limit, { ids }), locale);
+      const ids = await repo.findIdsByTitle(db, text, limit, now());
+      return summarize(await repo.listPublished(db, limit, { ids }, now()), locale);
     },
 
     /** Every published feature that includes the song, with the song's position in it. */
@@ -312,8 +313,8 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
       locale: Locale,
     ): Promise<(FeatureSummary & { position: number })[]> {
       const [features, positions] = await Promise.all([
-        repo.listPublished(db, 100, { songId }),
-        repo.positionsOfSong(db, songId),
+        repo.listPublished(db, 100, { songId }, now()),
+        repo.positionsOfSong(db, songId, now()),
       ]);
       const at = new Map(positions.map((p) => [p.feature_id, p.position]));
       const summaries = await summarize(features, locale);

@@ -9,3 +9,10 @@ export {
 } from './features.service.ts';
 export * from './features.schemas.ts';
 export type { FeatureFilter } from './features.repository.ts';
+export {
+  createEditingService,
+  type EditingService,
+  type EditorView,
+  type EditorListItem,
+  type FeatureDocument,
+} from './editing.service.ts';

@@ -19,6 +19,25 @@ export class ValidationError extends Error {
   }
 }
 
+/** The caller may not do this (their role does not allow it). */
+export class ForbiddenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** A save based on a revision that is no longer the latest; carries the latest for reconciling. */
+export class ConflictError<T = unknown> extends Error {
+  readonly current: T;
+
+  constructor(message: string, current: T) {
+    super(message);
+    this.name = 'ConflictError';
+    this.current = current;
+  }
+}
+
 export class NotFoundError extends Error {
   constructor(what: string) {
     super(`${what} not found`);

@@ -1,0 +1,146 @@
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { Database, FeaturesTable } from '#src/db/schema.ts';
+
+type Db = Kysely<Database>;
+
+/** A feature in any status. */
+export async function findBySlug(db: Db, slug: string) {
+  return db.selectFrom('features').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function updateFeature(
+  db: Db,
+  id: number,
+  values: Updateable<FeaturesTable>,
+): Promise<void> {
+  await db.updateTable('features').set(values).where('id', '=', id).execute();
+}
+
+/** Everything an editor edits, as written (Markdown, not HTML), every language and status. */
+export async function getEditableContent(db: Db, featureId: number) {
+  const [texts, tags, related, category, entries] = await Promise.all([
+    db
+      .selectFrom('feature_texts')
+      .select(['locale', 'title', 'lead_md', 'closing_md', 'status'])
+      .where('feature_id', '=', featureId)
+      .execute(),
+    db
+      .selectFrom('feature_tags as ft')
+      .innerJoin('tags as t', 't.id', 'ft.tag_id')
+      .select('t.slug')
+      .where('ft.feature_id', '=', featureId)
+      .orderBy('t.slug')
+      .execute(),
+    db
+      .selectFrom('feature_related as r')
+      .innerJoin('features as f', 'f.id', 'r.related_id')
+      .select('f.slug')
+      .where('r.feature_id', '=', featureId)
+      .orderBy('r.position')
+      .execute(),
+    db
+      .selectFrom('features as f')
+      .innerJoin('categories as c', 'c.id', 'f.category_id')
+      .select('c.slug')
+      .where('f.id', '=', featureId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('entries as e')
+      .innerJoin('songs as s', 's.id', 'e.song_id')
+      .select(['e.id', 'e.song_id', 's.slug', 'e.added_at'])
+      .where('e.feature_id', '=', featureId)
+      .orderBy('e.position')
+      .execute(),
+  ]);
+  const commentary =
+    entries.length === 0
+      ? []
+      : await db
+          .selectFrom('entry_texts')
+          .select(['entry_id', 'locale', 'commentary_md'])
+          .where(
+            'entry_id',
+            'in',
+            entries.map((e) => e.id),
+          )
+          .execute();
+  return {
+    texts,
+    tags: tags.map((t) => t.slug),
+    related: related.map((r) => r.slug),
+    category: category?.slug,
+    entries,
+    commentary,
+  };
+}
+
+export async function insertRevision(
+  db: Db,
+  row: Insertable<Database['feature_revisions']>,
+): Promise<void> {
+  await db.insertInto('feature_revisions').values(row).execute();
+}
+
+export async function listRevisions(db: Db, featureId: number) {
+  return db
+    .selectFrom('feature_revisions as r')
+    .leftJoin('users as u', 'u.id', 'r.user_id')
+    .select(['r.revision', 'r.created_at', 'u.display_name', 'u.email'])
+    .where('r.feature_id', '=', featureId)
+    .orderBy('r.revision', 'desc')
+    .execute();
+}
+
+export async function getRevision(db: Db, featureId: number, revision: number) {
+  return db
+    .selectFrom('feature_revisions as r')
+    .leftJoin('users as u', 'u.id', 'r.user_id')
+    .select(['r.revision', 'r.created_at', 'r.snapshot', 'u.display_name', 'u.email'])
+    .where('r.feature_id', '=', featureId)
+    .where('r.revision', '=', revision)
+    .executeTakeFirst();
+}
+
+/** Keeps an old address working after a published feature is renamed. */
+export async function addRedirect(db: Db, oldSlug: string, featureId: number): Promise<void> {
+  await db.deleteFrom('feature_redirects').where('old_slug', '=', oldSlug).execute();
+  await db
+    .insertInto('feature_redirects')
+    .values({ old_slug: oldSlug, feature_id: featureId })
+    .execute();
+}
+
+export async function removeRedirect(db: Db, slug: string): Promise<void> {
+  await db.deleteFrom('feature_redirects').where('old_slug', '=', slug).execute();
+}
+
+/** The current slug of a published feature once known as `oldSlug`. */
+export async function findRedirect(db: Db, oldSlug: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('feature_redirects as r')
+    .innerJoin('features as f', 'f.id', 'r.feature_id')
+    .select('f.slug')
+    .where('r.old_slug', '=', oldSlug)
+    .executeTakeFirst();
+  return row?.slug;
+}
+
+/** Every feature for the editors' list, with the status of each language. */
+export async function listForEditors(db: Db) {
+  const [features, texts, counts] = await Promise.all([
+    db
+      .selectFrom('features')
+      .select(['id', 'slug', 'kind', 'status', 'revision', 'published_at', 'updated_at'])
+      .orderBy('updated_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(500)
+      .execute(),
+    db.selectFrom('feature_texts').select(['feature_id', 'locale', 'title', 'status']).execute(),
+    db
+      .selectFrom('entries')
+      .select(['feature_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('feature_id')
+      .execute(),
+  ]);
+  return { features, texts, counts };
+}
