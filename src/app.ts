@@ -13,12 +13,20 @@ import {
 import { loadContentPack, readContentPack, type LoadSummary } from '#src/content-pack/index.ts';
 import { connect, type DatabaseHandle } from '#src/db/connect.ts';
 import { migrateToLatest } from '#src/db/migrate.ts';
-import { createFeaturesService, type FeaturesService } from '#src/features/index.ts';
+import {
+  createEditingService,
+  createFeaturesService,
+  type EditingService,
+  type FeaturesService,
+} from '#src/features/index.ts';
+import { createChangeFeed, type ChangeFeed } from '#src/shared/changes.ts';
 import { systemClock, type Clock } from '#src/shared/clock.ts';
 import type { Config } from '#src/shared/config.ts';
 import { webRoutes, type NotFoundHandler } from '#src/web/routes.tsx';
 
 export interface Services {
+  changes: ChangeFeed;
+  editing: EditingService;
   catalog: CatalogService;
   reader: CatalogReader;
   features: FeaturesService;
@@ -44,7 +52,10 @@ export interface AppOptions {
 
 export function createServices(database: DatabaseHandle, clock: Clock): Services {
   const catalog = createCatalogService({ db: database.db, clock });
+  const changes = createChangeFeed();
   return {
+    changes,
+    editing: createEditingService({ db: database.db, clock, catalog, changes }),
     catalog,
     reader: createCatalogReader({ db: database.db }),
     features: createFeaturesService({ db: database.db, clock, catalog }),
@@ -87,6 +98,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     });
     await apiRoutes(http, {
       features: services.features,
+      editing: services.editing,
       catalog: services.reader,
       accounts: services.accounts,
     });

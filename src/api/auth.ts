@@ -61,7 +61,12 @@ export async function authentication(api: FastifyInstance, accounts: AccountsSer
         const bearer = request.headers.authorization?.startsWith('Bearer ');
         return sendProblem(reply, 401, bearer ? 'The API token is not valid.' : 'Sign in first.');
       }
-      if (request.actor.via === 'session') {
+      // Reads cannot change anything, so only cookie-authenticated writes need the CSRF token.
+      if (
+        request.actor.via === 'session' &&
+        request.method !== 'GET' &&
+        request.method !== 'HEAD'
+      ) {
         const token = request.headers['x-csrf-token'];
         if (typeof token !== 'string' || !api.csrfProtection) {
           return sendProblem(reply, 403, 'Missing CSRF token: send the X-CSRF-Token header.');

@@ -10,7 +10,9 @@ import {
 import type { AccountsService } from '#src/accounts/index.ts';
 import type { CatalogReader } from '#src/catalog/index.ts';
 import { authentication } from './auth.ts';
-import type { FeaturesService } from '#src/features/index.ts';
+import type { EditingService, FeaturesService } from '#src/features/index.ts';
+import { ConflictError, ForbiddenError, ValidationError } from '#src/shared/errors.ts';
+import { editorRoutes } from './editor.routes.ts';
 import {
   FeatureOut,
   FeatureQuery,
@@ -24,6 +26,7 @@ import { sendProblem } from './problem.ts';
 
 export interface ApiDeps {
   features: FeaturesService;
+  editing: EditingService;
   catalog: CatalogReader;
   accounts: AccountsService;
 }
@@ -40,7 +43,7 @@ function fieldOf(instancePath: string, where: string): string {
 /** The JSON API under /api/v1: public reads; every error is application/problem+json. */
 export async function apiRoutes(
   app: FastifyInstance,
-  { features, catalog, accounts }: ApiDeps,
+  { features, editing, catalog, accounts }: ApiDeps,
 ): Promise<void> {
   await app.register(
     async (api) => {
@@ -76,6 +79,28 @@ export async function apiRoutes(
             errors,
           );
         }
+        if (error instanceof ValidationError) {
+          const fields = error.problems.map((p) => ({
+            field: p.field || 'body',
+            message: p.message,
+          }));
+          return sendProblem(
+            reply,
+            400,
+            error.problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+            fields,
+          );
+        }
+        if (error instanceof ForbiddenError) return sendProblem(reply, 403, error.message);
+        if (error instanceof ConflictError) {
+          return reply.code(409).type('application/problem+json; charset=utf-8').send({
+            type: 'about:blank',
+            title: 'Conflict',
+            status: 409,
+            detail: error.message,
+            current: error.current,
+          });
+        }
         const status = (error as { statusCode?: number }).statusCode ?? 500;
         if (status >= 500) {
           request.log.error(error);
@@ -88,7 +113,8 @@ export async function apiRoutes(
         );
       });
 
-      await authentication(api, accounts);
+      const { requires } = await authentication(api, accounts);
+      await editorRoutes(api, editing, requires);
       const typed = api.withTypeProvider<ZodTypeProvider>();
 
       typed.get(

@@ -376,9 +376,6 @@ export function createEditingService({ db, clock, catalog, changes }: EditingDep
       if (!old) return null;
       return this.save(actor, slug, baseRevision, old.document as FeatureInput);
     },
-
-    /** The current address of a feature that was renamed after publishing. */
-    redirectFor: (oldSlug: string) => editing.findRedirect(db, oldSlug),
   };
 }
 

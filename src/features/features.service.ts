@@ -11,6 +11,7 @@ import { problemAt, ValidationError } from '#src/shared/errors.ts';
 import { contentFallbacks, htmlLang, type Locale } from '#src/shared/locale.ts';
 import { parseBatch } from '#src/shared/validation.ts';
 import { resolveRefs, writeContent } from './feature-writer.ts';
+import { findRedirect } from './editing.repository.ts';
 import * as repo from './features.repository.ts';
 import { FeatureInputSchema, type FeatureInput } from './features.schemas.ts';
 
@@ -322,6 +323,9 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
     },
 
     count: () => repo.countFeatures(db),
+
+    /** The current slug of a published feature that was renamed, for a permanent redirect. */
+    redirectFor: (oldSlug: string) => findRedirect(db, oldSlug),
   };
 }
 

@@ -19,6 +19,7 @@ import { SearchPageView } from './pages/search-page.tsx';
 import { SongPageView } from './pages/song-page.tsx';
 import { TagPageView } from './pages/tag-page.tsx';
 import { WorkPageView } from './pages/work-page.tsx';
+import { paths } from './paths.ts';
 import { renderDocument } from './render.ts';
 import { seoRoutes } from './seo/seo-routes.ts';
 
@@ -37,6 +38,8 @@ const PAGE_CACHE = 'public, max-age=60';
 const MAX_QUERY = 200;
 
 type SlugParams = { locale: string; slug: string };
+/** A page that moved for good. */
+type Redirect = { redirect: string };
 type LocaleParams = { Params: SlugParams };
 
 /** The public, server-rendered site. Returns the 404 page handler for errors raised before routing. */
@@ -82,7 +85,11 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
   /** Runs `render` for a valid locale (and slug, when the route has one), else answers 404. */
   const page =
     <P extends { locale: string; slug?: string }>(
-      render: (ctx: PageContext, params: P, request: FastifyRequest) => Promise<VNode | null>,
+      render: (
+        ctx: PageContext,
+        params: P,
+        request: FastifyRequest,
+      ) => Promise<VNode | Redirect | null>,
     ) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
       const params = request.params as P;
@@ -91,6 +98,7 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
         return notFound(request, reply);
       const view = await render(context(request, locale), params, request);
       if (!view) return notFound(request, reply);
+      if ('redirect' in view) return reply.redirect(view.redirect, 301);
       return html(reply.header('cache-control', PAGE_CACHE), view);
     };
 
@@ -219,7 +227,14 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
       const pageRequest = pageOf(request);
       if (!pageRequest) return null;
       const feature = await features.getFeaturePage(slug, ctx.locale, pageRequest);
-      if (!feature) return null;
+      if (!feature) {
+        // A published feature that was renamed keeps its old addresses.
+        const current = await features.redirectFor(slug);
+        if (!current) return null;
+        const url = new URL(request.url, 'http://localhost');
+        const page = 'page' in pageRequest && pageRequest.page > 1 ? pageRequest.page : 1;
+        return { redirect: `${paths.feature(ctx.locale, current, page)}${url.search}` };
+      }
       const similar = await features.featuresLike(
         slug,
         ctx.locale,
