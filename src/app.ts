@@ -55,7 +55,7 @@ export function createServices(database: DatabaseHandle, clock: Clock): Services
   const changes = createChangeFeed();
   return {
     changes,
-    editing: createEditingService({ db: database.db, clock, catalog, changes }),
+    editing: createEditingService({ db: database.db, clock, changes }),
     catalog,
     reader: createCatalogReader({ db: database.db }),
     features: createFeaturesService({ db: database.db, clock, catalog }),

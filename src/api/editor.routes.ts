@@ -21,13 +21,6 @@ const PublishIn = z
   .default({});
 const RevisionParams = SlugParams.extend({ revision: z.coerce.number().int().min(1) });
 const RestoreIn = z.object({ baseRevision: z.number().int().min(1) });
-const errors = {
-  400: ProblemOut,
-  401: ProblemOut,
-  403: ProblemOut,
-  404: ProblemOut,
-  409: ProblemOut,
-};
 
 const DocumentOut = z.object({
   slug: z.string(),
@@ -56,6 +49,15 @@ const EditorViewOut = z.object({
   revision: z.number().int(),
   document: DocumentOut,
 });
+/** A refused save carries the latest version, so the editor can show both and reconcile. */
+const ConflictOut = ProblemOut.extend({ current: EditorViewOut });
+const errors = {
+  400: ProblemOut,
+  401: ProblemOut,
+  403: ProblemOut,
+  404: ProblemOut,
+  409: ConflictOut,
+};
 const ListOut = z.array(
   z.object({
     slug: z.string(),

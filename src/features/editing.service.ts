@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { can, recordAudit, type Actor } from '#src/accounts/index.ts';
-import type { CatalogService } from '#src/catalog/index.ts';
+import { createCatalogService } from '#src/catalog/index.ts';
 import type { Database } from '#src/db/schema.ts';
 import type { ChangeFeed } from '#src/shared/changes.ts';
 import { toTimestamp, type Clock } from '#src/shared/clock.ts';
@@ -19,7 +19,6 @@ import {
 export interface EditingDeps {
   db: Kysely<Database>;
   clock: Clock;
-  catalog: CatalogService;
   changes: ChangeFeed;
 }
 
@@ -108,7 +107,7 @@ async function readDocument(
  * Editing features without losing work: every save is a new revision with a full snapshot;
  * a save based on an older revision is refused with the latest, to reconcile.
  */
-export function createEditingService({ db, clock, catalog, changes }: EditingDeps) {
+export function createEditingService({ db, clock, changes }: EditingDeps) {
   const now = () => toTimestamp(clock.now());
 
   const view = async (slug: string, trx: Db = db): Promise<EditorView | null> => {
@@ -131,6 +130,8 @@ export function createEditingService({ db, clock, catalog, changes }: EditingDep
     document: FeatureDocument,
     at: string,
   ) => {
+    // Lookups go through the transaction: SQLite has one connection, and it is ours until commit.
+    const catalog = createCatalogService({ db: trx, clock });
     const { refs, problems } = await resolveRefs(trx, catalog, [
       { path: [], f: document as FeatureData },
     ]);

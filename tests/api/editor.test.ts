@@ -1,0 +1,301 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Change } from '#src/shared/changes.ts';
+import { useTestApp } from '#tests/factories/app.ts';
+import { DIALECTS } from '#tests/factories/databases.ts';
+import { texts } from '#tests/factories/html.ts';
+
+const SONGS = [
+  'shinai',
+  'mushoku',
+  'todokanai-koi',
+  'secret-base-10-years-after',
+  'nakushita-kotoba',
+  'usotsuki',
+  'mononoke-hime',
+  'lilium',
+  'garnet',
+  'dango-daikazoku',
+  'brave-song',
+  'michishirube',
+];
+
+type TextStatus = 'reviewed' | 'draft';
+const reviewed: TextStatus = 'reviewed';
+
+function draft(slug: string, songs = SONGS) {
+  return {
+    slug,
+    category: 'anime-songs',
+    tags: ['sad'],
+    text: {
+      en: {
+        title: 'Quiet endings',
+        lead: 'Songs for the last episode.',
+        closing: '',
+        status: reviewed,
+      },
+      ja: { title: '静かな最終回', lead: '最終回のための歌。', closing: '', status: reviewed },
+    },
+    entries: songs.map((song) => ({
+      song,
+      commentary: { en: `Why ${song} is here.`, ja: `${song}を選んだ理由。` },
+    })),
+  };
+}
+
+describe.each(DIALECTS)('the editor API on %s', (dialect) => {
+  const { app } = useTestApp(dialect);
+  const tokens: Record<string, string> = {};
+  const changes: Change[] = [];
+
+  beforeAll(async () => {
+    const { accounts, changes: feed } = app().services;
+    for (const role of ['writer', 'editor'] as const) {
+      await accounts.addUser({
+        email: `${role}@example.org`,
+        displayName: role,
+        password: `${role} password 123`,
+        role,
+      });
+      tokens[role] = await accounts.createToken(`${role}@example.org`, 'test');
+    }
+    tokens.admin = await accounts.createToken('admin@example.org', 'test');
+    feed.subscribe((c) => changes.push(c));
+  });
+
+  const call = (method: 'GET' | 'POST' | 'PUT', url: string, who?: string, payload?: unknown) =>
+    app().http.inject({
+      method,
+      url,
+      ...(payload === undefined ? {} : { payload: payload as object }),
+      headers: who ? { authorization: `Bearer ${tokens[who] ?? who}` } : {},
+    });
+
+  it('lets an editor build a feature of 12 songs, reorder two, publish it, and readers see "(11–12)" on page 2', async () => {
+    const created = await call('POST', '/api/v1/editor/features', 'editor', draft('quiet-endings'));
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ status: 'draft', revision: 1 });
+    expect((await app().http.inject({ url: '/en/quiet-endings' })).statusCode).toBe(404);
+
+    const reordered = draft('quiet-endings', [
+      ...SONGS.slice(0, 10),
+      SONGS[11] as string,
+      SONGS[10] as string,
+    ]);
+    const saved = await call('PUT', '/api/v1/editor/features/quiet-endings', 'editor', {
+      baseRevision: 1,
+      document: reordered,
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().revision).toBe(2);
+
+    expect(
+      (await call('POST', '/api/v1/editor/features/quiet-endings/publish', 'editor', {})).json()
+        .status,
+    ).toBe('published');
+    const page2 = await app().http.inject({ url: '/en/quiet-endings/2' });
+    expect(page2.statusCode).toBe(200);
+    expect(texts(page2.body, '.range-heading')).toEqual(['(11–12)']);
+    expect(texts(page2.body, '.entry-rank')).toEqual(['11', '12']);
+    expect(page2.body).toContain('href="/en/songs/michishirube"');
+    expect(changes.some((c) => c.entity === 'feature' && c.slugs.includes('quiet-endings'))).toBe(
+      true,
+    );
+  });
+
+  it('refuses a save based on an old revision with 409 and the latest version', async () => {
+    await call('POST', '/api/v1/editor/features', 'editor', draft('two-editors'));
+    const first = await call('PUT', '/api/v1/editor/features/two-editors', 'editor', {
+      baseRevision: 1,
+      document: draft('two-editors'),
+    });
+    expect(first.statusCode).toBe(200);
+    const second = await call('PUT', '/api/v1/editor/features/two-editors', 'admin', {
+      baseRevision: 1,
+      document: draft('two-editors'),
+    });
+    expect(second.statusCode).toBe(409);
+    expect(second.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(second.json()).toMatchObject({
+      status: 409,
+      current: { revision: 2, document: { slug: 'two-editors' } },
+    });
+  });
+
+  it('keeps every revision, shows who saved it, and restores an old one as a new revision', async () => {
+    await call('POST', '/api/v1/editor/features', 'writer', draft('history'));
+    const changed = draft('history');
+    changed.text.en.title = 'Quiet endings, revised';
+    await call('PUT', '/api/v1/editor/features/history', 'editor', {
+      baseRevision: 1,
+      document: changed,
+    });
+    const list = (await call('GET', '/api/v1/editor/features/history/revisions', 'writer')).json();
+    expect(list.map((r: { revision: number; savedBy: string }) => [r.revision, r.savedBy])).toEqual(
+      [
+        [2, 'editor'],
+        [1, 'writer'],
+      ],
+    );
+    const restored = await call(
+      'POST',
+      '/api/v1/editor/features/history/revisions/1/restore',
+      'editor',
+      { baseRevision: 2 },
+    );
+    expect(restored.json()).toMatchObject({
+      revision: 3,
+      document: { text: { en: { title: 'Quiet endings' } } },
+    });
+    const audit = await app().services.accounts.auditLog(100, {
+      entity: 'feature',
+      entityId: 'history',
+    });
+    expect(audit.map((a) => a.action)).toEqual(['save', 'save', 'create']);
+  });
+
+  it('lets a writer draft but not publish, nor change a live feature', async () => {
+    expect(
+      (await call('POST', '/api/v1/editor/features', 'writer', draft('writers-draft'))).statusCode,
+    ).toBe(201);
+    const publish = await call(
+      'POST',
+      '/api/v1/editor/features/writers-draft/publish',
+      'writer',
+      {},
+    );
+    expect(publish.statusCode).toBe(403);
+    await call('POST', '/api/v1/editor/features/writers-draft/publish', 'editor', {});
+    const save = await call('PUT', '/api/v1/editor/features/writers-draft', 'writer', {
+      baseRevision: 1,
+      document: draft('writers-draft'),
+    });
+    expect(save.statusCode).toBe(403);
+    expect(save.json().detail).toMatch(/live/);
+  });
+
+  it('shows only reviewed languages to readers; the others fall back', async () => {
+    const doc = draft('half-translated');
+    doc.text.ja.status = 'draft';
+    await call('POST', '/api/v1/editor/features', 'editor', doc);
+    await call('POST', '/api/v1/editor/features/half-translated/publish', 'editor', {});
+    const ja = await app().http.inject({ url: '/ja/half-translated' });
+    expect(texts(ja.body, 'h1')[0]).toMatch(/^Quiet endings/);
+    expect(ja.body).not.toContain('を選んだ理由');
+    const list = (await call('GET', '/api/v1/editor/features', 'writer')).json();
+    expect(list.find((f: { slug: string }) => f.slug === 'half-translated').locales).toEqual({
+      en: 'reviewed',
+      ja: 'draft',
+      'zh-hant': 'missing',
+      ko: 'missing',
+    });
+  });
+
+  it('keeps the old address of a renamed published feature as a redirect', async () => {
+    await call('POST', '/api/v1/editor/features', 'editor', draft('old-name'));
+    await call('POST', '/api/v1/editor/features/old-name/publish', 'editor', {});
+    const renamed = await call('PUT', '/api/v1/editor/features/old-name', 'editor', {
+      baseRevision: 1,
+      document: draft('new-name'),
+    });
+    expect(renamed.json().slug).toBe('new-name');
+    const old = await app().http.inject({ url: '/en/old-name/2?view=playlist' });
+    expect(old.statusCode).toBe(301);
+    expect(old.headers.location).toBe('/en/new-name/2?view=playlist');
+  });
+
+  it('schedules publication for later', async () => {
+    await call('POST', '/api/v1/editor/features', 'editor', draft('later'));
+    const scheduled = await call('POST', '/api/v1/editor/features/later/publish', 'editor', {
+      at: '2030-01-01T09:00:00Z',
+    });
+    expect(scheduled.json()).toMatchObject({
+      status: 'scheduled',
+      publishedAt: '2030-01-01T09:00:00.000Z',
+    });
+    expect((await app().http.inject({ url: '/en/later' })).statusCode).toBe(404);
+  });
+
+  it('names every field at fault and writes nothing', async () => {
+    const bad = draft('broken', ['shinai', 'no-such-song', 'shinai']);
+    const res = await call('POST', '/api/v1/editor/features', 'editor', bad);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual([
+      'entries[1].song',
+      'entries[2].song',
+    ]);
+    expect((await call('GET', '/api/v1/editor/features/broken', 'editor')).statusCode).toBe(404);
+    const shape = await call('POST', '/api/v1/editor/features', 'editor', {
+      slug: 'Bad Slug',
+      text: {},
+    });
+    expect(shape.statusCode).toBe(400);
+    expect(shape.json().errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['slug', 'text']),
+    );
+  });
+
+  describe('who may do what', () => {
+    type Route = [
+      method: 'GET' | 'POST' | 'PUT',
+      path: (slug: string) => string,
+      body: (slug: string) => unknown,
+      permission: 'edit' | 'publish',
+    ];
+    const routes: Route[] = [
+      ['GET', () => '/api/v1/editor/features', () => undefined, 'edit'],
+      ['GET', (s) => `/api/v1/editor/features/${s}`, () => undefined, 'edit'],
+      ['POST', () => '/api/v1/editor/features', (s) => draft(`${s}-new`), 'edit'],
+      [
+        'PUT',
+        (s) => `/api/v1/editor/features/${s}`,
+        (s) => ({ baseRevision: 1, document: draft(s) }),
+        'edit',
+      ],
+      ['POST', (s) => `/api/v1/editor/features/${s}/publish`, () => ({}), 'publish'],
+      ['POST', (s) => `/api/v1/editor/features/${s}/unpublish`, () => ({}), 'publish'],
+      ['GET', (s) => `/api/v1/editor/features/${s}/revisions`, () => undefined, 'edit'],
+      ['GET', (s) => `/api/v1/editor/features/${s}/revisions/1`, () => undefined, 'edit'],
+      [
+        'POST',
+        (s) => `/api/v1/editor/features/${s}/revisions/1/restore`,
+        () => ({ baseRevision: 1 }),
+        'edit',
+      ],
+    ];
+    const people = ['anonymous', 'bad token', 'writer', 'editor', 'admin'] as const;
+    const expected = (who: (typeof people)[number], permission: Route[3]) =>
+      who === 'anonymous' || who === 'bad token'
+        ? 401
+        : who === 'writer' && permission === 'publish'
+          ? 403
+          : 'allowed';
+    const cases = routes.flatMap(([method, path, body, permission], r) =>
+      people.map((who, p) => ({
+        method,
+        path,
+        body,
+        who,
+        status: expected(who, permission),
+        slug: `matrix-${r}-${p}`,
+      })),
+    );
+
+    it.each(cases.map((c) => [c.method, c.path(':slug'), c.who, c.status, c] as const))(
+      '%s %s as %s → %s',
+      async (_method, _path, who, status, c) => {
+        // Every case gets its own draft, so no case depends on another.
+        const admin = await app().services.accounts.actorForToken(tokens.admin as string);
+        await app().services.editing.create(admin, draft(c.slug));
+        const token =
+          who === 'anonymous' ? undefined : who === 'bad token' ? 'tks_not-a-token' : who;
+        const res = await call(c.method, c.path(c.slug), token, c.body(c.slug));
+        if (status === 'allowed') expect(res.statusCode, res.body).toBeLessThan(300);
+        else {
+          expect(res.statusCode, res.body).toBe(status);
+          expect(res.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+        }
+      },
+    );
+  });
+});
