@@ -12,7 +12,9 @@ import type { CatalogReader } from '#src/catalog/index.ts';
 import { authentication } from './auth.ts';
 import type { EditingService, FeaturesService } from '#src/features/index.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '#src/shared/errors.ts';
+import { renderApiDocs } from './docs-page.tsx';
 import { editorRoutes } from './editor.routes.ts';
+import { toolRoutes } from './tools.routes.ts';
 import {
   FeatureOut,
   FeatureQuery,
@@ -45,6 +47,8 @@ export async function apiRoutes(
   app: FastifyInstance,
   { features, editing, catalog, accounts }: ApiDeps,
 ): Promise<void> {
+  // The API's own instance knows its routes; the docs page outside the prefix asks it.
+  let openapi: (() => unknown) | undefined;
   await app.register(
     async (api) => {
       api.setValidatorCompiler(validatorCompiler);
@@ -115,6 +119,7 @@ export async function apiRoutes(
 
       const { requires } = await authentication(api, accounts);
       await editorRoutes(api, editing, requires);
+      await toolRoutes(api, catalog, requires);
       const typed = api.withTypeProvider<ZodTypeProvider>();
 
       typed.get(
@@ -171,7 +176,16 @@ export async function apiRoutes(
       );
 
       api.get('/openapi.json', { schema: { hide: true } }, async () => api.swagger());
+      openapi = () => api.swagger();
     },
     { prefix: '/api/v1' },
   );
+
+  app.get('/api/docs', async (_request, reply) => {
+    const doc = openapi?.() as Parameters<typeof renderApiDocs>[0];
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'public, max-age=600')
+      .send(renderApiDocs(doc));
+  });
 }

@@ -128,4 +128,23 @@ describe.each(DIALECTS)('signing in on %s', (dialect) => {
     const log = await app().services.accounts.auditLog(50);
     expect(log.map((l) => l.action)).toContain('login');
   });
+
+  it('previews Markdown for signed-in editors exactly as pages render it', async () => {
+    const token = await app().services.accounts.createToken(ADMIN.email, 'preview');
+    const res = await http().inject({
+      method: 'POST',
+      url: '/api/v1/editor/preview',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { markdown: 'A *quiet* ||twist||. <script>x</script>' },
+    });
+    expect(res.json().html).toBe(
+      '<p>A <em>quiet</em> <span class="spoiler" data-spoiler tabindex="0">twist</span>. &lt;script&gt;x&lt;/script&gt;</p>',
+    );
+    const anonymous = await http().inject({
+      method: 'POST',
+      url: '/api/v1/editor/preview',
+      payload: { markdown: 'x' },
+    });
+    expect(anonymous.statusCode).toBe(401);
+  });
 });

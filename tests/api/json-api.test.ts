@@ -70,4 +70,25 @@ describe.each(DIALECTS)('the JSON API on %s', (dialect) => {
     );
     expect(params).toEqual(expect.arrayContaining(['locale', 'page', 'slug']));
   });
+
+  it('suggests songs, artists and works as the reader types', async () => {
+    const res = await get('/api/v1/suggest?q=%E6%B7%B1&locale=en');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().suggestions[0]).toMatchObject({
+      type: 'song',
+      slug: 'shinai',
+      label: 'Deep love',
+      detail: 'Nana Mizuki',
+    });
+    const empty = await get('/api/v1/suggest?q=');
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().errors[0].field).toBe('q');
+  });
+
+  it('documents the API on a readable page', async () => {
+    const res = await get('/api/docs');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('/api/v1/features/{slug}');
+    expect(res.body).toContain('/api/v1/editor/features/{slug}/publish');
+  });
 });
