@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['node_modules/', 'data/', 'test-results/', 'playwright-report/', 'admin/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -41,5 +41,23 @@ export default tseslint.config(
   {
     files: ['src/web/assets/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // The back office talks to the server only through the HTTP API.
+    files: ['admin/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['#src/*', '../src/*', '../../src/*'],
+              message: 'admin/ uses the HTTP API, not src/.',
+            },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3107);
-const dataDir = path.join(os.tmpdir(), `tokushu-e2e-${process.pid}`);
+// Workers load this file again: the first (runner) process picks the directory and they inherit
+// it, so tests that need accounts can create them with the CLI against the server's database.
+process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `tokushu-e2e-${process.pid}`);
+const dataDir = process.env.E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: 'tests/e2e',

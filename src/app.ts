@@ -22,6 +22,7 @@ import {
 import { createChangeFeed, type ChangeFeed } from '#src/shared/changes.ts';
 import { systemClock, type Clock } from '#src/shared/clock.ts';
 import type { Config } from '#src/shared/config.ts';
+import { adminRoutes } from '#src/web/admin.ts';
 import { webRoutes, type NotFoundHandler } from '#src/web/routes.tsx';
 
 export interface Services {
@@ -102,6 +103,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       catalog: services.reader,
       accounts: services.accounts,
     });
+    await adminRoutes(http);
     site.notFound = await webRoutes(http, {
       features: services.features,
       catalog: services.reader,

@@ -130,12 +130,14 @@ export async function writeContent(
     });
     await repo.insertEntryTexts(
       db,
-      Object.entries(e.commentary).map(([locale, commentary]) => ({
-        entry_id: entryId,
-        locale,
-        commentary_md: commentary,
-        commentary_html: renderMarkdown(commentary),
-      })),
+      Object.entries(e.commentary)
+        .filter(([, commentary]) => commentary.trim() !== '')
+        .map(([locale, commentary]) => ({
+          entry_id: entryId,
+          locale,
+          commentary_md: commentary,
+          commentary_html: renderMarkdown(commentary),
+        })),
     );
   }
 }

@@ -28,14 +28,13 @@ export const FeatureTextSchema = z.strictObject({
   status: z.enum(TEXT_STATUSES).default('reviewed'),
 });
 
-const LocalizedText = z
-  .partialRecord(z.enum(EDITORIAL_LOCALES), markdown.min(1, 'must not be empty'))
-  .refine((v) => Object.keys(v).length > 0, 'needs text in at least one locale');
+/** Commentary per language; an entry may have none yet while the feature is a draft. */
+const LocalizedText = z.partialRecord(z.enum(EDITORIAL_LOCALES), markdown);
 
 export const EntryInputSchema = z.strictObject({
   song: SlugSchema,
   added: Instant.optional(),
-  commentary: LocalizedText,
+  commentary: LocalizedText.default({}),
 });
 
 /** First path segments the site uses itself: a feature cannot take one as its slug. */

@@ -25,7 +25,7 @@ describe('the demo content pack', () => {
         expect(f.text[locale]?.title, `${f.slug} ${locale} title`).toBeTruthy();
         expect(f.text[locale]?.lead, `${f.slug} ${locale} lead`).toBeTruthy();
         f.entries?.forEach((e, i) =>
-          expect(e.commentary[locale], `${f.slug} entry ${i + 1} ${locale}`).toBeTruthy(),
+          expect(e.commentary?.[locale], `${f.slug} entry ${i + 1} ${locale}`).toBeTruthy(),
         );
       }
     }

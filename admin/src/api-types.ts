@@ -1,0 +1,72 @@
+/** The shapes of the API this app uses, as described by /api/v1/openapi.json. */
+
+export type Locale = 'en' | 'ja' | 'zh-hant' | 'ko';
+export const LOCALES: Locale[] = ['en', 'ja', 'zh-hant', 'ko'];
+
+export interface Problem {
+  status: number;
+  title: string;
+  detail: string;
+  errors?: { field: string; message: string }[];
+  current?: EditorView;
+}
+
+export interface User {
+  id: number;
+  email: string;
+  displayName: string;
+  role: 'admin' | 'editor' | 'writer';
+}
+
+export interface FeatureText {
+  title: string;
+  lead: string;
+  closing: string;
+  status: 'draft' | 'reviewed';
+}
+
+export interface Entry {
+  song: string;
+  added?: string;
+  commentary: Partial<Record<Locale, string>>;
+}
+
+export interface FeatureDocument {
+  slug: string;
+  kind: string;
+  category?: string;
+  tags: string[];
+  byline?: string;
+  related: string[];
+  text: Partial<Record<Locale, FeatureText>>;
+  entries: Entry[];
+}
+
+export interface EditorView {
+  slug: string;
+  status: string;
+  publishedAt: string | null;
+  updatedAt: string;
+  revision: number;
+  document: FeatureDocument;
+}
+
+export interface EditorListItem {
+  slug: string;
+  kind: string;
+  status: string;
+  title: string;
+  revision: number;
+  publishedAt: string | null;
+  updatedAt: string;
+  entryCount: number;
+  locales: Record<Locale, 'missing' | 'draft' | 'reviewed'>;
+}
+
+export interface Suggestion {
+  type: 'song' | 'artist' | 'work';
+  slug: string;
+  label: string;
+  lang: string;
+  detail: string;
+}

@@ -1,0 +1,81 @@
+import type {
+  EditorListItem,
+  EditorView,
+  FeatureDocument,
+  Problem,
+  Suggestion,
+  User,
+} from './api-types.ts';
+
+/** An API answer that was not a success, with the problem document the server sent. */
+export class ApiError extends Error {
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail);
+    this.problem = problem;
+  }
+}
+
+let csrfToken = '';
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`/api/v1${path}`, {
+    method,
+    credentials: 'same-origin',
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (response.status === 204) return undefined as T;
+  const data: unknown = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const problem = data as Partial<Problem>;
+    throw new ApiError({
+      status: response.status,
+      title: problem.title ?? 'Error',
+      detail: problem.detail ?? response.statusText,
+      ...problem,
+    } as Problem);
+  }
+  return data as T;
+}
+
+export const api = {
+  async me(): Promise<User | null> {
+    try {
+      const { user, csrfToken: token } = await request<{ user: User; csrfToken: string }>(
+        'GET',
+        '/auth/me',
+      );
+      csrfToken = token;
+      return user;
+    } catch {
+      return null;
+    }
+  },
+  async login(email: string, password: string): Promise<User> {
+    const { user, csrfToken: token } = await request<{ user: User; csrfToken: string }>(
+      'POST',
+      '/auth/login',
+      { email, password },
+    );
+    csrfToken = token;
+    return user;
+  },
+  logout: () => request<void>('POST', '/auth/logout'),
+  features: () => request<EditorListItem[]>('GET', '/editor/features'),
+  feature: (slug: string) => request<EditorView>('GET', `/editor/features/${slug}`),
+  create: (document: FeatureDocument) => request<EditorView>('POST', '/editor/features', document),
+  save: (slug: string, baseRevision: number, document: FeatureDocument) =>
+    request<EditorView>('PUT', `/editor/features/${slug}`, { baseRevision, document }),
+  publish: (slug: string, at?: string) =>
+    request<EditorView>('POST', `/editor/features/${slug}/publish`, at ? { at } : {}),
+  unpublish: (slug: string) =>
+    request<EditorView>('POST', `/editor/features/${slug}/unpublish`, {}),
+  suggest: (q: string) =>
+    request<{ suggestions: Suggestion[] }>('GET', `/suggest?q=${encodeURIComponent(q)}&locale=en`),
+  preview: (markdown: string) => request<{ html: string }>('POST', '/editor/preview', { markdown }),
+};

@@ -1,0 +1,65 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { api } from './api.ts';
+import type { User } from './api-types.ts';
+import { FeatureEditor } from './pages/feature-editor.tsx';
+import { FeatureList } from './pages/feature-list.tsx';
+import { Login } from './pages/login.tsx';
+import './styles.css';
+
+/** `#/features/slug` → ['features', 'slug']: the back office routes in the hash. */
+function useRoute(): string[] {
+  const read = () => window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const [route, setRoute] = useState(read);
+  useEffect(() => {
+    const update = () => setRoute(read());
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return route;
+}
+
+function App() {
+  const [user, setUser] = useState<User | null | undefined>(undefined);
+  const route = useRoute();
+  useEffect(() => {
+    void api.me().then(setUser);
+  }, []);
+
+  if (user === undefined) return <p class="loading">Loading…</p>;
+  if (user === null) return <Login onLogin={setUser} />;
+
+  const [section, slug] = route;
+  return (
+    <>
+      <header class="bar">
+        <a href="#/" class="brand">
+          Tokushu · back office
+        </a>
+        <span class="who">
+          {user.displayName} ({user.role}){' '}
+          <button
+            type="button"
+            class="link"
+            onClick={() => {
+              void api.logout().then(() => setUser(null));
+            }}
+          >
+            Sign out
+          </button>
+        </span>
+      </header>
+      <main>
+        {section === 'features' && slug ? (
+          <FeatureEditor slug={slug} user={user} />
+        ) : section === 'new' ? (
+          <FeatureEditor slug={null} user={user} />
+        ) : (
+          <FeatureList />
+        )}
+      </main>
+    </>
+  );
+}
+
+render(<App />, document.getElementById('app') as HTMLElement);

@@ -1,0 +1,169 @@
+import { execFileSync } from 'node:child_process';
+import { expect, test, type Page } from '@playwright/test';
+
+const PASSWORD = 'back office password 1';
+const SONGS = [
+  '深愛',
+  '無色',
+  '届かない恋',
+  '嘘月',
+  'Lilium',
+  'ガーネット',
+  'Brave Song',
+  'みちしるべ',
+  'One Last Kiss',
+  'SPiCa',
+  'Just Be Friends',
+  '天ノ弱',
+];
+
+function addUser(email: string, role: string) {
+  try {
+    execFileSync(
+      'node',
+      ['bin/tokushu.js', 'user', 'add', '--email', email, '--role', role, '--password', PASSWORD],
+      {
+        env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR, LOG_LEVEL: 'silent' },
+        stdio: 'pipe',
+      },
+    );
+  } catch (error) {
+    // Already created by an earlier test in this run.
+    if (!String((error as { stderr?: Buffer }).stderr).includes('already has an account'))
+      throw error;
+  }
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto('/admin/');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Features' })).toBeVisible();
+}
+
+async function newFeature(page: Page, slug: string, songs: string[]) {
+  await page.getByRole('link', { name: 'New feature' }).click();
+  await page.getByLabel('Slug').fill(slug);
+  await page.getByLabel('Category').fill('anime-songs');
+  await page.getByLabel('Tags (comma-separated)').fill('sad, rain');
+  await page.getByLabel('Title (en)').fill('Songs for a Rainy Farewell');
+  await page.getByLabel('Status of this language').selectOption('reviewed');
+  for (const query of songs) {
+    await page.getByLabel('Add a song').fill(query);
+    await page.locator('.picker-results button').first().click();
+  }
+  await expect(page.locator('.entries > li')).toHaveCount(songs.length);
+}
+
+test.describe('the back office', () => {
+  test.use({ viewport: { width: 1280, height: 900 } });
+
+  test('an editor builds a feature of 12 songs, reorders two, writes in two languages and publishes it', async ({
+    page,
+  }) => {
+    addUser('editor@e2e.test', 'editor');
+    await signIn(page, 'editor@e2e.test');
+    await newFeature(page, 'rainy-farewell', SONGS);
+
+    // Commentary in English with a live preview, then Japanese.
+    const first = page.locator('.entries > li').first();
+    await first
+      .getByLabel('Commentary (en)', { exact: true })
+      .fill('A *quiet* opener with a ||twist||.');
+    await expect(first.locator('.preview em')).toHaveText('quiet');
+    await expect(first.locator('.preview .spoiler')).toHaveText('twist');
+    await page.getByRole('tab', { name: /^ja/ }).click();
+    await page.getByLabel('Title (ja)').fill('雨の日の別れに聴く歌');
+    await page.getByLabel('Status of this language').selectOption('reviewed');
+    await first.getByLabel('Commentary (ja)', { exact: true }).fill('静かな幕開けの一曲。');
+    await page.getByRole('tab', { name: /^en/ }).click();
+
+    // Reorder: move the last song up one place with the keyboard, and the first down by a button.
+    const handles = page.locator('.entries .handle');
+    await handles.nth(11).focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect(page.locator('.entries .muted').nth(10)).toHaveText('amanojaku');
+    await page.getByRole('button', { name: 'Move shinai down' }).click();
+    await expect(page.locator('.entries .muted').nth(0)).toHaveText('mushoku');
+    await page.screenshot({ path: 'test-results/screenshots/admin-editor.png', fullPage: true });
+
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect(page.getByRole('status')).toHaveText('Saved revision 1.');
+    await page.getByRole('button', { name: 'Publish now' }).click();
+    await expect(page.getByRole('status')).toHaveText('Published.');
+
+    await page.goto('/en/rainy-farewell/2');
+    await expect(page.locator('h1')).toContainText('(11–12)');
+    await expect(page.locator('.entry-rank')).toHaveText(['11', '12']);
+    await page.goto('/ja/rainy-farewell');
+    await expect(page.locator('h1')).toContainText('雨の日の別れに聴く歌');
+    await expect(page.locator('#entry-2 .commentary')).toContainText('静かな幕開けの一曲。');
+
+    await page.goto('/admin/');
+    await page.screenshot({ path: 'test-results/screenshots/admin-list.png' });
+  });
+
+  test('a writer saves a draft but is not offered publishing, and the API refuses it', async ({
+    page,
+  }) => {
+    addUser('writer@e2e.test', 'writer');
+    await signIn(page, 'writer@e2e.test');
+    await newFeature(page, 'writers-draft', SONGS.slice(0, 2));
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect(page.getByRole('status')).toHaveText('Saved revision 1.');
+    await expect(page.getByRole('button', { name: 'Publish now' })).toHaveCount(0);
+    const status = await page.evaluate(async () => {
+      const me = await (await fetch('/api/v1/auth/me')).json();
+      const res = await fetch('/api/v1/editor/features/writers-draft/publish', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: '{}',
+      });
+      return res.status;
+    });
+    expect(status).toBe(403);
+  });
+
+  test('two editors save the same feature: the second sees both versions and reconciles', async ({
+    browser,
+  }) => {
+    addUser('editor@e2e.test', 'editor');
+    addUser('editor2@e2e.test', 'editor');
+    const one = await (await browser.newContext()).newPage();
+    const two = await (await browser.newContext()).newPage();
+    await signIn(one, 'editor@e2e.test');
+    await newFeature(one, 'shared-feature', SONGS.slice(0, 3));
+    await one.getByRole('button', { name: 'Save draft' }).click();
+    await expect(one.getByRole('status')).toHaveText('Saved revision 1.');
+
+    await signIn(two, 'editor2@e2e.test');
+    await two.goto('/admin/#/features/shared-feature');
+    await expect(two.getByLabel('Title (en)')).toHaveValue('Songs for a Rainy Farewell');
+
+    await one.getByLabel('Title (en)').fill('Edited by the first editor');
+    await one.getByRole('button', { name: 'Save draft' }).click();
+    await expect(one.getByRole('status')).toHaveText('Saved revision 2.');
+
+    await two.getByLabel('Title (en)').fill('Edited by the second editor');
+    await two.getByRole('button', { name: 'Save draft' }).click();
+    const conflict = two.getByRole('region', { name: /Someone else saved revision 2/ });
+    await expect(conflict).toBeVisible();
+    await expect(conflict).toContainText('Edited by the first editor');
+    await expect(conflict).toContainText('Edited by the second editor');
+    await two.screenshot({ path: 'test-results/screenshots/admin-conflict.png', fullPage: true });
+    await two.getByRole('button', { name: 'Keep mine (save over theirs)' }).click();
+    await expect(two.getByRole('status')).toHaveText('Saved revision 3.');
+  });
+
+  test('an unsaved draft survives a page reload', async ({ page }) => {
+    addUser('editor@e2e.test', 'editor');
+    await signIn(page, 'editor@e2e.test');
+    await page.goto('/admin/#/features/anime-heartbreak-songs');
+    await expect(page.getByLabel('Title (en)')).not.toHaveValue('');
+    await page.getByLabel('Title (en)').fill('Not saved yet');
+    await page.reload();
+    await expect(page.getByLabel('Title (en)')).toHaveValue('Not saved yet');
+    await expect(page.getByRole('status')).toContainText('Restored your unsaved changes');
+  });
+});
