@@ -15,6 +15,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '#src/shared/erro
 import { renderApiDocs } from './docs-page.tsx';
 import { editorRoutes } from './editor.routes.ts';
 import { toolRoutes } from './tools.routes.ts';
+import { userRoutes } from './users.routes.ts';
 import {
   FeatureOut,
   FeatureQuery,
@@ -120,6 +121,7 @@ export async function apiRoutes(
       const { requires } = await authentication(api, accounts);
       await editorRoutes(api, editing, requires);
       await toolRoutes(api, catalog, requires);
+      await userRoutes(api, accounts, requires);
       const typed = api.withTypeProvider<ZodTypeProvider>();
 
       typed.get(

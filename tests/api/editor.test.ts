@@ -235,6 +235,32 @@ describe.each(DIALECTS)('the editor API on %s', (dialect) => {
     );
   });
 
+  it('lets only admins list and create accounts, naming the field at fault', async () => {
+    expect((await call('GET', '/api/v1/users', 'editor')).statusCode).toBe(403);
+    expect((await call('GET', '/api/v1/users')).statusCode).toBe(401);
+    const created = await call('POST', '/api/v1/users', 'admin', {
+      email: 'new.writer@example.org',
+      displayName: 'New writer',
+      role: 'writer',
+      password: 'a long enough password',
+    });
+    expect(created.statusCode).toBe(201);
+    const list = (await call('GET', '/api/v1/users', 'admin')).json();
+    expect(list.map((u: { email: string }) => u.email)).toContain('new.writer@example.org');
+    expect(JSON.stringify(list)).not.toMatch(/argon2|password/i);
+    const bad = await call('POST', '/api/v1/users', 'admin', {
+      email: 'x',
+      displayName: 'X',
+      role: 'boss',
+      password: 'short',
+    });
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual([
+      'email',
+      'role',
+      'password',
+    ]);
+  });
+
   describe('who may do what', () => {
     type Route = [
       method: 'GET' | 'POST' | 'PUT',

@@ -1,0 +1,69 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ROLES, type AccountsService, type Permission } from '#src/accounts/index.ts';
+import { ProblemOut } from './api.schemas.ts';
+
+type Guard = (
+  permission: Permission,
+) => (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+
+const UserRow = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  createdAt: z.string(),
+});
+const NewUserIn = z.object({
+  email: z.email(),
+  displayName: z.string().trim().min(1).max(100),
+  role: z.enum(ROLES),
+  password: z.string().min(12, 'must be at least 12 characters').max(1024),
+});
+const errors = { 400: ProblemOut, 401: ProblemOut, 403: ProblemOut };
+
+/** Accounts, for admins only. */
+export async function userRoutes(api: FastifyInstance, accounts: AccountsService, requires: Guard) {
+  const typed = api.withTypeProvider<ZodTypeProvider>();
+  const admin = { preHandler: requires('manage-users') };
+
+  typed.get(
+    '/users',
+    {
+      ...admin,
+      schema: {
+        summary: 'Every account (admins only)',
+        response: { 200: z.array(UserRow), ...errors },
+      },
+    },
+    async () =>
+      (await accounts.listUsers()).map((u) => ({
+        id: u.id,
+        email: u.email,
+        displayName: u.display_name,
+        role: u.role,
+        createdAt: u.created_at,
+      })),
+  );
+
+  typed.post(
+    '/users',
+    {
+      ...admin,
+      schema: {
+        summary: 'Create an account (admins only)',
+        body: NewUserIn,
+        response: { 201: z.object({ id: z.number().int() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const id = await accounts.addUser(request.body);
+      await accounts.record(request.actor?.id ?? null, 'user-create', 'user', String(id), {
+        email: request.body.email,
+        role: request.body.role,
+      });
+      return reply.code(201).send({ id });
+    },
+  );
+}
