@@ -70,3 +70,11 @@ export interface Suggestion {
   lang: string;
   detail: string;
 }
+
+export interface NameWarning {
+  position: number;
+  locale: Locale;
+  entity: 'song' | 'artist' | 'work';
+  wrote: string;
+  expected: string;
+}

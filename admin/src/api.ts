@@ -2,6 +2,7 @@ import type {
   EditorListItem,
   EditorView,
   FeatureDocument,
+  NameWarning,
   Problem,
   Suggestion,
   User,
@@ -75,6 +76,8 @@ export const api = {
     request<EditorView>('POST', `/editor/features/${slug}/publish`, at ? { at } : {}),
   unpublish: (slug: string) =>
     request<EditorView>('POST', `/editor/features/${slug}/unpublish`, {}),
+  nameCheck: (document: FeatureDocument) =>
+    request<{ warnings: NameWarning[] }>('POST', '/editor/name-check', document),
   suggest: (q: string) =>
     request<{ suggestions: Suggestion[] }>('GET', `/suggest?q=${encodeURIComponent(q)}&locale=en`),
   preview: (markdown: string) => request<{ html: string }>('POST', '/editor/preview', { markdown }),

@@ -153,6 +153,32 @@ export async function editorRoutes(api: FastifyInstance, editing: EditingService
   );
 
   typed.post(
+    '/editor/name-check',
+    {
+      ...edit,
+      schema: {
+        summary: 'Warn where commentary spells a name the way another language does',
+        body: FeatureInputSchema,
+        response: {
+          200: z.object({
+            warnings: z.array(
+              z.object({
+                position: z.number().int(),
+                locale: z.string(),
+                entity: z.string(),
+                wrote: z.string(),
+                expected: z.string(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => ({ warnings: await editing.nameCheck(request.actor, request.body) }),
+  );
+
+  typed.post(
     '/editor/features/:slug/publish',
     {
       ...publish,

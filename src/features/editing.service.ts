@@ -9,6 +9,7 @@ import { zodProblems } from '#src/shared/validation.ts';
 import * as editing from './editing.repository.ts';
 import { resolveRefs, writeContent } from './feature-writer.ts';
 import * as repo from './features.repository.ts';
+import { checkNames, type NameWarning } from './name-check.ts';
 import {
   EDITORIAL_LOCALES,
   FeatureInputSchema,
@@ -340,6 +341,26 @@ export function createEditingService({ db, clock, changes }: EditingDeps) {
       });
       changes.publish({ entity: 'feature', slugs: [slug] });
       return (await view(slug)) as EditorView;
+    },
+
+    /** Names in commentary spelled the way another language does, for the editor to review. */
+    async nameCheck(actor: Actor | null, input: FeatureInput): Promise<NameWarning[]> {
+      require(actor, 'edit');
+      const document = parseDocument(input);
+      const catalog = createCatalogService({ db, clock });
+      const ids = await catalog.idsBySlug(
+        'songs',
+        document.entries.map((e) => e.song),
+      );
+      const cards = new Map(
+        (await catalog.getSongCards([...ids.values()])).map((c) => [c.slug, c]),
+      );
+      return checkNames(
+        document.entries.flatMap((e) => {
+          const song = cards.get(e.song);
+          return song ? [{ song, commentary: e.commentary }] : [];
+        }),
+      );
     },
 
     async revisions(actor: Actor | null, slug: string) {

@@ -261,6 +261,24 @@ describe.each(DIALECTS)('the editor API on %s', (dialect) => {
     ]);
   });
 
+  it('warns when commentary spells a name the way another language does', async () => {
+    const doc = draft('name-check', ['shinai']);
+    doc.entries[0] = {
+      song: 'shinai',
+      commentary: { en: 'Mizuki Nana at her best.', ja: '水樹奈々の名曲。' },
+    };
+    const res = await call('POST', '/api/v1/editor/name-check', 'writer', doc);
+    expect(res.json().warnings).toEqual([
+      {
+        position: 1,
+        locale: 'en',
+        entity: 'artist',
+        wrote: 'Mizuki Nana',
+        expected: 'Nana Mizuki',
+      },
+    ]);
+  });
+
   describe('who may do what', () => {
     type Route = [
       method: 'GET' | 'POST' | 'PUT',

@@ -88,6 +88,8 @@ test.describe('the back office', () => {
     await expect(page.locator('.entries .muted').nth(0)).toHaveText('mushoku');
     await page.screenshot({ path: 'test-results/screenshots/admin-editor.png', fullPage: true });
 
+    await page.getByRole('button', { name: 'Check names' }).click();
+    await expect(page.getByRole('region', { name: 'Name check' })).toContainText('Every name is spelled');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect(page.getByRole('status')).toHaveText('Saved revision 1.');
     await page.getByRole('button', { name: 'Publish now' }).click();

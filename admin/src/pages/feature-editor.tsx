@@ -5,6 +5,7 @@ import {
   type EditorView,
   type FeatureDocument,
   type Locale,
+  type NameWarning,
   type User,
 } from '../api-types.ts';
 import { EntryList } from '../components/entry-list.tsx';
@@ -55,6 +56,7 @@ export function FeatureEditor({ slug, user }: { slug: string | null; user: User 
   const [conflict, setConflict] = useState<EditorView | null>(null);
   const [busy, setBusy] = useState(false);
   const [scheduleAt, setScheduleAt] = useState('');
+  const [warnings, setWarnings] = useState<NameWarning[] | null>(null);
   const canPublish = user.role !== 'writer';
 
   useEffect(() => {
@@ -271,9 +273,43 @@ export function FeatureEditor({ slug, user }: { slug: string | null; user: User 
           onChange={(entries) => update({ ...doc, entries })}
         />
       </section>
+      {warnings && (
+        <section class="warnings" aria-labelledby="names-heading">
+          <h2 id="names-heading">Name check</h2>
+          {warnings.length === 0 ? (
+            <p>Every name is spelled as the catalog has it for its language.</p>
+          ) : (
+            <ul>
+              {warnings.map((w) => (
+                <li>
+                  Song {w.position}, {w.locale}: the commentary writes “{w.wrote}” where the
+                  catalog’s {w.entity} name for this language is “{w.expected}”.
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
       <div class="actions">
         <button type="button" disabled={busy} onClick={() => void save()}>
           Save draft
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          disabled={busy}
+          onClick={() => {
+            api.nameCheck(doc).then(
+              (r) => setWarnings(r.warnings),
+              (e: unknown) =>
+                setMessage({
+                  kind: 'error',
+                  text: e instanceof ApiError ? e.problem.detail : String(e),
+                }),
+            );
+          }}
+        >
+          Check names
         </button>
         {canPublish && view && (
           <>
