@@ -89,7 +89,9 @@ test.describe('the back office', () => {
     await page.screenshot({ path: 'test-results/screenshots/admin-editor.png', fullPage: true });
 
     await page.getByRole('button', { name: 'Check names' }).click();
-    await expect(page.getByRole('region', { name: 'Name check' })).toContainText('Every name is spelled');
+    await expect(page.getByRole('region', { name: 'Name check' })).toContainText(
+      'Every name is spelled',
+    );
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect(page.getByRole('status')).toHaveText('Saved revision 1.');
     await page.getByRole('button', { name: 'Publish now' }).click();
