@@ -78,3 +78,13 @@ export interface NameWarning {
   wrote: string;
   expected: string;
 }
+
+export interface RevisionSummary {
+  revision: number;
+  savedAt: string;
+  savedBy: string | null;
+}
+
+export interface Revision extends RevisionSummary {
+  document: FeatureDocument;
+}

@@ -3,6 +3,8 @@ import type {
   EditorView,
   FeatureDocument,
   NameWarning,
+  Revision,
+  RevisionSummary,
   Problem,
   Suggestion,
   User,
@@ -76,6 +78,14 @@ export const api = {
     request<EditorView>('POST', `/editor/features/${slug}/publish`, at ? { at } : {}),
   unpublish: (slug: string) =>
     request<EditorView>('POST', `/editor/features/${slug}/unpublish`, {}),
+  revisions: (slug: string) =>
+    request<RevisionSummary[]>('GET', `/editor/features/${slug}/revisions`),
+  revision: (slug: string, n: number) =>
+    request<Revision>('GET', `/editor/features/${slug}/revisions/${n}`),
+  restore: (slug: string, n: number, baseRevision: number) =>
+    request<EditorView>('POST', `/editor/features/${slug}/revisions/${n}/restore`, {
+      baseRevision,
+    }),
   nameCheck: (document: FeatureDocument) =>
     request<{ warnings: NameWarning[] }>('POST', '/editor/name-check', document),
   suggest: (q: string) =>

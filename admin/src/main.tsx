@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from './api.ts';
 import type { User } from './api-types.ts';
 import { FeatureEditor } from './pages/feature-editor.tsx';
+import { FeatureHistory } from './pages/feature-history.tsx';
 import { FeatureList } from './pages/feature-list.tsx';
 import { Login } from './pages/login.tsx';
 import './styles.css';
@@ -29,7 +30,7 @@ function App() {
   if (user === undefined) return <p class="loading">Loading…</p>;
   if (user === null) return <Login onLogin={setUser} />;
 
-  const [section, slug] = route;
+  const [section, slug, sub] = route;
   return (
     <>
       <header class="bar">
@@ -50,7 +51,9 @@ function App() {
         </span>
       </header>
       <main>
-        {section === 'features' && slug ? (
+        {section === 'features' && slug && sub === 'history' ? (
+          <FeatureHistory slug={slug} />
+        ) : section === 'features' && slug ? (
           <FeatureEditor slug={slug} user={user} />
         ) : section === 'new' ? (
           <FeatureEditor slug={null} user={user} />

@@ -66,7 +66,8 @@ function parseDocument(input: unknown): FeatureDocument {
   const parsed = FeatureInputSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(zodProblems(parsed.error));
   const { status: _status, published: _published, updated: _updated, ...document } = parsed.data;
-  return document;
+  // Tags have no order; keeping them sorted keeps revisions comparable.
+  return { ...document, tags: [...new Set(document.tags)].sort() };
 }
 
 async function readDocument(

@@ -170,4 +170,26 @@ test.describe('the back office', () => {
     await expect(page.getByLabel('Title (en)')).toHaveValue('Not saved yet');
     await expect(page.getByRole('status')).toContainText('Restored your unsaved changes');
   });
+
+  test('the history shows who changed what and restores an old revision', async ({ page }) => {
+    addUser('editor@e2e.test', 'editor');
+    await signIn(page, 'editor@e2e.test');
+    await newFeature(page, 'with-history', SONGS.slice(0, 2));
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect(page.getByRole('status')).toHaveText('Saved revision 1.');
+    await page.getByLabel('Title (en)').fill('A better title');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect(page.getByRole('status')).toHaveText('Saved revision 2.');
+
+    await page.getByRole('link', { name: 'History' }).click();
+    await page.getByRole('button', { name: 'Revision 2' }).click();
+    await expect(page.locator('.diff .added').filter({ hasText: 'A better title' })).toHaveCount(1);
+    await expect(
+      page.locator('.diff .removed').filter({ hasText: 'title: Songs for a Rainy Farewell' }),
+    ).toHaveCount(1);
+    await page.screenshot({ path: 'test-results/screenshots/admin-history.png', fullPage: true });
+    await page.getByRole('button', { name: 'Revision 1' }).click();
+    await page.getByRole('button', { name: 'Restore revision 1' }).click();
+    await expect(page.getByRole('status')).toHaveText('Restored revision 1 as revision 3.');
+  });
 });

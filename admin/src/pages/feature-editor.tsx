@@ -132,6 +132,7 @@ export function FeatureEditor({ slug, user }: { slug: string | null; user: User 
           {view?.status ?? 'not saved'}
         </span>
         {view && <span class="muted">revision {view.revision}</span>}
+        {view && <a href={`#/features/${view.slug}/history`}>History</a>}
       </div>
       {message && (
         <p class={`message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
