@@ -49,6 +49,8 @@ export interface EditorView {
   updatedAt: string;
   revision: number;
   document: FeatureDocument;
+  /** A readable label for each song slug in the document. */
+  songs: Record<string, string>;
 }
 
 export interface EditorListItem {

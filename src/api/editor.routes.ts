@@ -48,6 +48,9 @@ const EditorViewOut = z.object({
   updatedAt: z.string(),
   revision: z.number().int(),
   document: DocumentOut,
+  songs: z
+    .record(z.string(), z.string())
+    .describe('A readable label for each song slug in the document'),
 });
 /** A refused save carries the latest version, so the editor can show both and reconcile. */
 const ConflictOut = ProblemOut.extend({ current: EditorViewOut });

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { can, recordAudit, type Actor } from '#src/accounts/index.ts';
-import { createCatalogService } from '#src/catalog/index.ts';
+import { createCatalogService, displayName } from '#src/catalog/index.ts';
 import type { Database } from '#src/db/schema.ts';
 import type { ChangeFeed } from '#src/shared/changes.ts';
 import { toTimestamp, type Clock } from '#src/shared/clock.ts';
@@ -33,6 +33,8 @@ export interface EditorView {
   updatedAt: string;
   revision: number;
   document: FeatureDocument;
+  /** "Deep love — Nana Mizuki" for each song slug in the document, for people to read. */
+  songs: Record<string, string>;
 }
 
 export type LocaleState = 'missing' | 'draft' | 'reviewed';
@@ -115,13 +117,28 @@ export function createEditingService({ db, clock, changes }: EditingDeps) {
   const view = async (slug: string, trx: Db = db): Promise<EditorView | null> => {
     const feature = await editing.findBySlug(trx, slug);
     if (!feature) return null;
+    const document = await readDocument(trx, feature);
+    const catalog = createCatalogService({ db: trx, clock });
+    const ids = await catalog.idsBySlug(
+      'songs',
+      document.entries.map((e) => e.song),
+    );
+    const cards = await catalog.getSongCards([...ids.values()]);
     return {
       slug: feature.slug,
       status: feature.status,
       publishedAt: feature.published_at,
       updatedAt: feature.updated_at,
       revision: feature.revision,
-      document: await readDocument(trx, feature),
+      document,
+      songs: Object.fromEntries(
+        cards.map((c) => {
+          const artist = c.credits[0]
+            ? ` — ${displayName(c.credits[0].artist.name, 'en').text}`
+            : '';
+          return [c.slug, `${displayName(c.title, 'en').text}${artist}`];
+        }),
+      ),
     };
   };
 

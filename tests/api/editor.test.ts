@@ -75,6 +75,7 @@ describe.each(DIALECTS)('the editor API on %s', (dialect) => {
     const created = await call('POST', '/api/v1/editor/features', 'editor', draft('quiet-endings'));
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ status: 'draft', revision: 1 });
+    expect(created.json().songs.shinai).toBe('Deep love — Nana Mizuki');
     expect((await app().http.inject({ url: '/en/quiet-endings' })).statusCode).toBe(404);
 
     const reordered = draft('quiet-endings', [

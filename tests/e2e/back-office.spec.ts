@@ -165,6 +165,7 @@ test.describe('the back office', () => {
     await signIn(page, 'editor@e2e.test');
     await page.goto('/admin/#/features/anime-heartbreak-songs');
     await expect(page.getByLabel('Title (en)')).not.toHaveValue('');
+    await expect(page.locator('.entry-song').first()).toHaveText(/ — /);
     await page.getByLabel('Title (en)').fill('Not saved yet');
     await page.reload();
     await expect(page.getByLabel('Title (en)')).toHaveValue('Not saved yet');

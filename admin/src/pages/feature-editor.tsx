@@ -65,6 +65,7 @@ export function FeatureEditor({ slug, user }: { slug: string | null; user: User 
       const base = server?.document ?? EMPTY;
       const saved = localDraft.read(slug);
       setView(server);
+      if (server) setLabels((known) => ({ ...server.songs, ...known }));
       if (saved && saved.baseRevision === (server?.revision ?? 0) && !same(saved.document, base)) {
         setDoc(saved.document);
         setMessage({
@@ -89,6 +90,7 @@ export function FeatureEditor({ slug, user }: { slug: string | null; user: User 
     try {
       const result = await action();
       setView(result);
+      setLabels((known) => ({ ...result.songs, ...known }));
       setDoc(result.document);
       localDraft.clear(slug);
       setMessage({ kind: 'ok', text: done });
