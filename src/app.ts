@@ -98,6 +98,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       return reply.header('cache-control', 'no-store').send({ status: 'ok' });
     });
     await apiRoutes(http, {
+      catalogService: services.catalog,
+      changes: services.changes,
       features: services.features,
       editing: services.editing,
       catalog: services.reader,

@@ -4,6 +4,7 @@ import { problemAt, ValidationError, type Problem } from '#src/shared/errors.ts'
 import { toTimestamp, type Clock } from '#src/shared/clock.ts';
 import { parseBatch } from '#src/shared/validation.ts';
 import * as repo from './catalog.repository.ts';
+import * as merging from './merge.repository.ts';
 import {
   ArtistInputSchema,
   CategoryInputSchema,
@@ -305,6 +306,45 @@ export function createCatalogService({ db, clock }: CatalogDeps) {
         if (s.cover_of)
           await repo.setCoverOf(db, ids.get(s.slug) as number, ids.get(s.cover_of) as number);
       }
+    },
+
+    /**
+     * Merges duplicate `from` into `into`: every reference follows, `from` is deleted and its
+     * names become aliases. Returns the ids of features whose entries changed.
+     */
+    async merge(kind: 'songs' | 'artists', from: string, into: string): Promise<number[]> {
+      if (from === into)
+        throw new ValidationError([problemAt(['into'], 'cannot merge something into itself')]);
+      const ids = await repo.idsBySlug(db, kind, [from, into]);
+      const what = kind === 'songs' ? 'song' : 'artist';
+      fail([
+        ...(ids.has(from) ? [] : [problemAt(['slug'], `unknown ${what} "${from}"`)]),
+        ...(ids.has(into) ? [] : [problemAt(['into'], `unknown ${what} "${into}"`)]),
+      ]);
+      const [fromId, intoId] = [ids.get(from) as number, ids.get(into) as number];
+      return db.transaction().execute(async (trx) => {
+        if (kind === 'songs') {
+          const row = await trx
+            .selectFrom('songs')
+            .selectAll()
+            .where('id', '=', fromId)
+            .executeTakeFirstOrThrow();
+          const names = [row.title_original, row.title_romanized, row.title_en].filter(
+            (n): n is string => Boolean(n),
+          );
+          return merging.mergeSongs(trx, fromId, intoId, names);
+        }
+        const row = await trx
+          .selectFrom('artists')
+          .selectAll()
+          .where('id', '=', fromId)
+          .executeTakeFirstOrThrow();
+        const names = [row.name_original, row.name_romanized, row.name_en].filter(
+          (n): n is string => Boolean(n),
+        );
+        await merging.mergeArtists(trx, fromId, intoId, names);
+        return [];
+      });
     },
 
     getSongCards: (ids: readonly number[]) => repo.getSongCards(db, ids),

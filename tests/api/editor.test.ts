@@ -280,6 +280,82 @@ describe.each(DIALECTS)('the editor API on %s', (dialect) => {
     ]);
   });
 
+  it('merges a duplicate song: entries, covers and tags follow, and a feature listing both keeps one', async () => {
+    const { catalog } = app().services;
+    await catalog.addSongs([
+      {
+        slug: 'shinai-duplicate',
+        title: { original: '深愛 (dup)', romanized: 'Shinai dup', en: 'Deep Love (duplicate)' },
+        credits: [{ artist: 'nana-mizuki', role: 'vocals' }],
+        tags: ['sad', 'ballad'],
+      },
+    ]);
+    await call(
+      'POST',
+      '/api/v1/editor/features',
+      'editor',
+      draft('merge-check', ['mushoku', 'shinai-duplicate', 'shinai', 'usotsuki']),
+    );
+    await call(
+      'POST',
+      '/api/v1/editor/features',
+      'editor',
+      draft('merge-only-dup', ['shinai-duplicate', 'mushoku']),
+    );
+    const writer = await call('POST', '/api/v1/editor/songs/shinai-duplicate/merge', 'writer', {
+      into: 'shinai',
+    });
+    expect(writer.statusCode).toBe(403);
+    const res = await call('POST', '/api/v1/editor/songs/shinai-duplicate/merge', 'editor', {
+      into: 'shinai',
+    });
+    expect(res.json()).toEqual({ merged: 'shinai-duplicate', into: 'shinai', featuresChanged: 2 });
+    const both = (await call('GET', '/api/v1/editor/features/merge-check', 'editor')).json();
+    expect(both.document.entries.map((e: { song: string }) => e.song)).toEqual([
+      'mushoku',
+      'shinai',
+      'usotsuki',
+    ]);
+    const only = (await call('GET', '/api/v1/editor/features/merge-only-dup', 'editor')).json();
+    expect(only.document.entries.map((e: { song: string }) => e.song)).toEqual([
+      'shinai',
+      'mushoku',
+    ]);
+    const song = (await app().http.inject({ url: '/api/v1/songs/shinai-duplicate' })).statusCode;
+    expect(song).toBe(404);
+    const search = (await app().http.inject({ url: '/api/v1/suggest?q=duplicate' })).json();
+    expect(search.suggestions.map((s: { slug: string }) => s.slug)).toContain('shinai');
+    const missing = await call('POST', '/api/v1/editor/songs/nope/merge', 'editor', {
+      into: 'shinai',
+    });
+    expect(missing.json().errors).toEqual([{ field: 'slug', message: 'unknown song "nope"' }]);
+  });
+
+  it('merges a duplicate artist: credits, characters and memberships follow', async () => {
+    const { catalog } = app().services;
+    await catalog.addArtists([
+      {
+        slug: 'nana-mizuki-dup',
+        kind: 'person',
+        name: { original: '水樹 奈々', romanized: 'Nana Mizuki (dup)' },
+      },
+    ]);
+    await catalog.addSongs([
+      {
+        slug: 'dup-artist-song',
+        title: { original: 'テスト曲', en: 'Test song' },
+        credits: [{ artist: 'nana-mizuki-dup', role: 'vocals' }],
+      },
+    ]);
+    const res = await call('POST', '/api/v1/editor/artists/nana-mizuki-dup/merge', 'admin', {
+      into: 'nana-mizuki',
+    });
+    expect(res.statusCode).toBe(200);
+    const song = (await app().http.inject({ url: '/api/v1/songs/dup-artist-song' })).json();
+    expect(song.credits[0].artist.slug).toBe('nana-mizuki');
+    expect((await app().http.inject({ url: '/en/artists/nana-mizuki-dup' })).statusCode).toBe(404);
+  });
+
   describe('who may do what', () => {
     type Route = [
       method: 'GET' | 'POST' | 'PUT',

@@ -1,0 +1,190 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '#src/db/schema.ts';
+
+type Db = Kysely<Database>;
+
+/** Positions are unique per feature: shift the tail out of the way, then back down by one. */
+async function closeGap(db: Db, featureId: number, position: number): Promise<void> {
+  const far = 1_000_000;
+  await db
+    .updateTable('entries')
+    .set({ position: sql`position + ${far}` })
+    .where('feature_id', '=', featureId)
+    .where('position', '>', position)
+    .execute();
+  await db
+    .updateTable('entries')
+    .set({ position: sql`position - ${far + 1}` })
+    .where('feature_id', '=', featureId)
+    .where('position', '>', far)
+    .execute();
+}
+
+/**
+ * Moves everything that refers to song `from` over to song `into`, then deletes `from`.
+ * Where a feature lists both, the entry of `into` stays and the other goes.
+ */
+export async function mergeSongs(
+  db: Db,
+  from: number,
+  into: number,
+  names: string[],
+): Promise<number[]> {
+  const entries = await db
+    .selectFrom('entries')
+    .select(['id', 'feature_id', 'position'])
+    .where('song_id', '=', from)
+    .execute();
+  const shared = new Set(
+    (await db.selectFrom('entries').select('feature_id').where('song_id', '=', into).execute()).map(
+      (e) => e.feature_id,
+    ),
+  );
+  for (const entry of entries) {
+    if (shared.has(entry.feature_id)) {
+      await db.deleteFrom('entry_texts').where('entry_id', '=', entry.id).execute();
+      await db.deleteFrom('entries').where('id', '=', entry.id).execute();
+      await closeGap(db, entry.feature_id, entry.position);
+    } else {
+      await db.updateTable('entries').set({ song_id: into }).where('id', '=', entry.id).execute();
+    }
+  }
+  await db
+    .updateTable('songs')
+    .set({ cover_of_id: into })
+    .where('cover_of_id', '=', from)
+    .where('id', '!=', into)
+    .execute();
+  await db
+    .updateTable('songs')
+    .set({ cover_of_id: null })
+    .where('id', '=', into)
+    .where('cover_of_id', '=', from)
+    .execute();
+
+  const moveUnique = async (
+    table: 'song_tags' | 'song_aliases' | 'song_media',
+    key: 'tag_id' | 'alias' | 'external_id',
+  ) => {
+    const existing = new Set(
+      (
+        await db
+          .selectFrom(table)
+          .select(key as never)
+          .where('song_id', '=', into)
+          .execute()
+      ).map((r) => String((r as Record<string, unknown>)[key])),
+    );
+    const rows = (await db
+      .selectFrom(table)
+      .selectAll()
+      .where('song_id', '=', from)
+      .execute()) as Record<string, unknown>[];
+    const moving = rows.filter((r) => !existing.has(String(r[key])));
+    await db.deleteFrom(table).where('song_id', '=', from).execute();
+    if (moving.length > 0)
+      await db
+        .insertInto(table)
+        .values(moving.map((r) => ({ ...r, song_id: into })) as never)
+        .execute();
+  };
+  await moveUnique('song_tags', 'tag_id');
+  await moveUnique('song_aliases', 'alias');
+  await moveUnique('song_media', 'external_id');
+  // The merged song's titles stay findable as aliases.
+  const aliases = new Set(
+    (await db.selectFrom('song_aliases').select('alias').where('song_id', '=', into).execute()).map(
+      (a) => a.alias,
+    ),
+  );
+  const fresh = [...new Set(names)].filter((n) => !aliases.has(n));
+  if (fresh.length > 0)
+    await db
+      .insertInto('song_aliases')
+      .values(fresh.map((alias) => ({ song_id: into, alias })))
+      .execute();
+
+  // A tie-in both songs have (same work, same role) is kept once.
+  const intoKeys = new Set(
+    (
+      await db
+        .selectFrom('tie_ins')
+        .select(['work_id', 'role'])
+        .where('song_id', '=', into)
+        .execute()
+    ).map((t) => `${t.work_id}/${t.role}`),
+  );
+  for (const t of await db
+    .selectFrom('tie_ins')
+    .select(['id', 'work_id', 'role'])
+    .where('song_id', '=', from)
+    .execute()) {
+    if (intoKeys.has(`${t.work_id}/${t.role}`))
+      await db.deleteFrom('tie_ins').where('id', '=', t.id).execute();
+    else await db.updateTable('tie_ins').set({ song_id: into }).where('id', '=', t.id).execute();
+  }
+  await db.deleteFrom('song_credits').where('song_id', '=', from).execute();
+  await db.deleteFrom('songs').where('id', '=', from).execute();
+  return [...new Set(entries.map((e) => e.feature_id))];
+}
+
+/**
+ * Moves every credit, membership and alias of artist `from` to `into`, then deletes `from`.
+ * The merged artist's names stay findable as aliases.
+ */
+export async function mergeArtists(
+  db: Db,
+  from: number,
+  into: number,
+  names: string[],
+): Promise<void> {
+  await db
+    .updateTable('song_credits')
+    .set({ artist_id: into })
+    .where('artist_id', '=', from)
+    .execute();
+  await db
+    .updateTable('song_credits')
+    .set({ as_character_id: into })
+    .where('as_character_id', '=', from)
+    .execute();
+  for (const [mine, other] of [
+    ['group_id', 'member_id'] as const,
+    ['member_id', 'group_id'] as const,
+  ]) {
+    const rows = await db.selectFrom('artist_members').selectAll().where(mine, '=', from).execute();
+    await db.deleteFrom('artist_members').where(mine, '=', from).execute();
+    for (const row of rows) {
+      if (row[other] === into) continue;
+      const exists = await db
+        .selectFrom('artist_members')
+        .select('group_id')
+        .where(mine, '=', into)
+        .where(other, '=', row[other])
+        .executeTakeFirst();
+      if (!exists)
+        await db
+          .insertInto('artist_members')
+          .values({ ...row, [mine]: into })
+          .execute();
+    }
+  }
+  const existing = new Set(
+    (
+      await db.selectFrom('artist_aliases').select('alias').where('artist_id', '=', into).execute()
+    ).map((a) => a.alias),
+  );
+  const moving = [
+    ...(
+      await db.selectFrom('artist_aliases').select('alias').where('artist_id', '=', from).execute()
+    ).map((a) => a.alias),
+    ...names,
+  ].filter((alias, i, all) => !existing.has(alias) && all.indexOf(alias) === i);
+  await db.deleteFrom('artist_aliases').where('artist_id', '=', from).execute();
+  if (moving.length > 0)
+    await db
+      .insertInto('artist_aliases')
+      .values(moving.map((alias) => ({ artist_id: into, alias })))
+      .execute();
+  await db.deleteFrom('artists').where('id', '=', from).execute();
+}
