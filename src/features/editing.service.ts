@@ -188,10 +188,15 @@ export function createEditingService({ db, clock, changes }: EditingDeps) {
   return {
     async list(actor: Actor | null): Promise<EditorListItem[]> {
       require(actor, 'edit');
-      const { features, texts, counts } = await editing.listForEditors(db);
-      const count = new Map(counts.map((c) => [c.feature_id, Number(c.n)]));
+      const { features, texts } = await editing.listForEditors(db, 500);
+      const count = await repo.countEntriesFor(
+        db,
+        features.map((f) => f.id),
+      );
+      const textsOf = new Map<number, typeof texts>();
+      for (const t of texts) textsOf.set(t.feature_id, [...(textsOf.get(t.feature_id) ?? []), t]);
       return features.map((f) => {
-        const own = texts.filter((t) => t.feature_id === f.id);
+        const own = textsOf.get(f.id) ?? [];
         const state = (locale: string): LocaleState =>
           (own.find((t) => t.locale === locale)?.status as LocaleState | undefined) ?? 'missing';
         return {

@@ -158,12 +158,10 @@ export async function getEntries(db: Db, featureId: number, from: number, to: nu
             entries.map((e) => e.id),
           )
           .execute();
-  return entries.map((e) => ({
-    ...e,
-    commentary: Object.fromEntries(
-      texts.filter((t) => t.entry_id === e.id).map((t) => [t.locale, t.commentary_html]),
-    ),
-  }));
+  const byEntry = new Map<number, Record<string, string>>();
+  for (const t of texts)
+    byEntry.set(t.entry_id, { ...byEntry.get(t.entry_id), [t.locale]: t.commentary_html });
+  return entries.map((e) => ({ ...e, commentary: byEntry.get(e.id) ?? {} }));
 }
 
 export async function getTagIds(db: Db, featureId: number): Promise<number[]> {
