@@ -4,9 +4,11 @@ import { createAccountsService, type AccountsService } from '#src/accounts/index
 import { apiRoutes } from '#src/api/index.ts';
 import {
   createCatalogReader,
+  createCatalogEditing,
   createCatalogService,
   importBangumi,
   loadBangumiData,
+  type CatalogEditing,
   type CatalogReader,
   type CatalogService,
 } from '#src/catalog/index.ts';
@@ -29,6 +31,7 @@ export interface Services {
   changes: ChangeFeed;
   editing: EditingService;
   catalog: CatalogService;
+  catalogEditing: CatalogEditing;
   reader: CatalogReader;
   features: FeaturesService;
   accounts: AccountsService;
@@ -58,6 +61,7 @@ export function createServices(database: DatabaseHandle, clock: Clock): Services
     changes,
     editing: createEditingService({ db: database.db, clock, changes }),
     catalog,
+    catalogEditing: createCatalogEditing({ db: database.db, clock, changes }),
     reader: createCatalogReader({ db: database.db }),
     features: createFeaturesService({ db: database.db, clock, catalog }),
     accounts: createAccountsService({ db: database.db, clock }),
@@ -98,8 +102,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       return reply.header('cache-control', 'no-store').send({ status: 'ok' });
     });
     await apiRoutes(http, {
-      catalogService: services.catalog,
-      changes: services.changes,
+      catalogEditing: services.catalogEditing,
       features: services.features,
       editing: services.editing,
       catalog: services.reader,

@@ -1,15 +1,50 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AccountsService, Permission } from '#src/accounts/index.ts';
-import type { CatalogService } from '#src/catalog/index.ts';
-import type { ChangeFeed } from '#src/shared/changes.ts';
+import type { Permission } from '#src/accounts/index.ts';
+import {
+  ArtistInputSchema,
+  RECORD_KINDS,
+  SongInputSchema,
+  TagInputSchema,
+  WorkInputSchema,
+  type CatalogEditing,
+} from '#src/catalog/index.ts';
 import { ProblemOut, SlugParams } from './api.schemas.ts';
+import { sendProblem } from './problem.ts';
 
 type Guard = (
   permission: Permission,
 ) => (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
+// Records go out as they come in, with dates already written as text.
+const RECORDS = {
+  songs: {
+    one: 'song',
+    schema: SongInputSchema,
+    out: SongInputSchema.extend({ released: z.string().optional() }),
+  },
+  artists: { one: 'artist', schema: ArtistInputSchema, out: ArtistInputSchema },
+  works: { one: 'work', schema: WorkInputSchema, out: WorkInputSchema },
+  tags: { one: 'tag', schema: TagInputSchema, out: TagInputSchema },
+} as const;
+
+const ListQuery = z.object({
+  q: z
+    .string()
+    .max(200, 'must be at most 200 characters')
+    .default('')
+    .describe('Text in a slug, name or alias'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+const ListOut = z.array(
+  z.object({
+    slug: z.string(),
+    label: z.string(),
+    detail: z.string(),
+    updatedAt: z.string().nullable(),
+  }),
+);
 const MergeIn = z.object({ into: SlugParams.shape.slug.describe('The record that stays') });
 const MergeOut = z.object({
   merged: z.string(),
@@ -17,40 +52,122 @@ const MergeOut = z.object({
   featuresChanged: z.number().int(),
 });
 
-/** Catalog upkeep: merging duplicates so every reference follows the one that stays. */
+/**
+ * Catalog upkeep for editors: find, add and correct songs, artists, works and tags, and
+ * merge duplicates so every reference follows the one that stays.
+ */
 export async function catalogRoutes(
   api: FastifyInstance,
-  deps: { catalog: CatalogService; accounts: AccountsService; changes: ChangeFeed },
+  editing: CatalogEditing,
   requires: Guard,
 ) {
   const typed = api.withTypeProvider<ZodTypeProvider>();
-  for (const kind of ['songs', 'artists'] as const) {
+  const signedIn = { preHandler: requires('edit') };
+
+  for (const kind of RECORD_KINDS) {
+    const { one, schema, out } = RECORDS[kind];
+    const RecordOut = z.object({
+      kind: z.literal(kind),
+      slug: z.string(),
+      version: z
+        .string()
+        .nullable()
+        .describe('Send it back as `baseVersion` when saving; null where records carry none'),
+      record: out,
+      uses: z.record(z.string(), z.number().int()).describe('How many references point here'),
+    });
+    const errors = {
+      400: ProblemOut,
+      401: ProblemOut,
+      403: ProblemOut,
+      404: ProblemOut,
+      409: ProblemOut.extend({ current: RecordOut }),
+    };
+    const missing = (reply: FastifyReply, slug: string) =>
+      sendProblem(reply, 404, `No ${one} "${slug}".`);
+
+    typed.get(
+      `/editor/${kind}`,
+      {
+        ...signedIn,
+        schema: {
+          summary: `Find ${kind} by slug, name or alias; the most recently changed first`,
+          querystring: ListQuery,
+          response: { 200: ListOut, ...errors },
+        },
+      },
+      async (request) => editing.list(request.actor, kind, request.query.q, request.query.limit),
+    );
+
+    typed.get(
+      `/editor/${kind}/:slug`,
+      {
+        ...signedIn,
+        schema: {
+          summary: `A ${one} as editors edit it`,
+          params: SlugParams,
+          response: { 200: RecordOut, ...errors },
+        },
+      },
+      async (request, reply) =>
+        (await editing.get(request.actor, kind, request.params.slug)) ??
+        missing(reply, request.params.slug),
+    );
+
+    typed.post(
+      `/editor/${kind}`,
+      {
+        ...signedIn,
+        schema: {
+          summary: `Add a ${one}${kind === 'tags' ? ' (editors)' : ''}`,
+          body: z.object({ record: schema }),
+          response: { 201: RecordOut, ...errors },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await editing.create(request.actor, kind, request.body.record)),
+    );
+
+    typed.put(
+      `/editor/${kind}/:slug`,
+      {
+        ...signedIn,
+        schema: {
+          summary: `Correct a ${one} (editors)`,
+          description:
+            'Replaces the record. Refused with 409 and the current record when it changed since `baseVersion`.',
+          params: SlugParams,
+          body: z.object({ baseVersion: z.string().nullable(), record: schema }),
+          response: { 200: RecordOut, ...errors },
+        },
+      },
+      async (request, reply) =>
+        (await editing.update(
+          request.actor,
+          kind,
+          request.params.slug,
+          request.body.record,
+          request.body.baseVersion,
+        )) ?? missing(reply, request.params.slug),
+    );
+
     typed.post(
       `/editor/${kind}/:slug/merge`,
       {
-        preHandler: requires('publish'),
+        ...signedIn,
         schema: {
-          summary: `Merge a duplicate ${kind === 'songs' ? 'song' : 'artist'} into another (editors)`,
-          description:
-            'Every reference moves to `into`; the duplicate is deleted and its names become aliases.',
+          summary: `Merge a duplicate ${one} into another (editors)`,
+          description: `Every reference moves to \`into\`; the duplicate is deleted${kind === 'tags' ? '' : ' and its names become aliases'}.`,
           params: SlugParams,
           body: MergeIn,
-          response: { 200: MergeOut, 400: ProblemOut, 401: ProblemOut, 403: ProblemOut },
+          response: { 200: MergeOut, ...errors },
         },
       },
       async (request) => {
         const { slug } = request.params;
         const { into } = request.body;
-        const features = await deps.catalog.merge(kind, slug, into);
-        await deps.accounts.record(
-          request.actor?.id ?? null,
-          'merge',
-          kind === 'songs' ? 'song' : 'artist',
-          into,
-          { merged: slug },
-        );
-        deps.changes.publish({ entity: kind === 'songs' ? 'song' : 'artist', slugs: [slug, into] });
-        return { merged: slug, into, featuresChanged: features.length };
+        const { featuresChanged } = await editing.merge(request.actor, kind, slug, into);
+        return { merged: slug, into, featuresChanged };
       },
     );
   }

@@ -8,8 +8,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AccountsService } from '#src/accounts/index.ts';
-import type { CatalogReader, CatalogService } from '#src/catalog/index.ts';
-import type { ChangeFeed } from '#src/shared/changes.ts';
+import type { CatalogEditing, CatalogReader } from '#src/catalog/index.ts';
 import { authentication } from './auth.ts';
 import type { EditingService, FeaturesService } from '#src/features/index.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '#src/shared/errors.ts';
@@ -30,8 +29,7 @@ import { toFeature, toSong } from './mappers.ts';
 import { sendProblem } from './problem.ts';
 
 export interface ApiDeps {
-  catalogService: CatalogService;
-  changes: ChangeFeed;
+  catalogEditing: CatalogEditing;
   features: FeaturesService;
   editing: EditingService;
   catalog: CatalogReader;
@@ -50,7 +48,7 @@ function fieldOf(instancePath: string, where: string): string {
 /** The JSON API under /api/v1: public reads; every error is application/problem+json. */
 export async function apiRoutes(
   app: FastifyInstance,
-  { features, editing, catalog, catalogService, changes, accounts }: ApiDeps,
+  { features, editing, catalog, catalogEditing, accounts }: ApiDeps,
 ): Promise<void> {
   // The API's own instance knows its routes; the docs page outside the prefix asks it.
   let openapi: (() => unknown) | undefined;
@@ -126,7 +124,7 @@ export async function apiRoutes(
       await editorRoutes(api, editing, requires);
       await toolRoutes(api, catalog, requires);
       await userRoutes(api, accounts, requires);
-      await catalogRoutes(api, { catalog: catalogService, accounts, changes }, requires);
+      await catalogRoutes(api, catalogEditing, requires);
       const typed = api.withTypeProvider<ZodTypeProvider>();
 
       typed.get(

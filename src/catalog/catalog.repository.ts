@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type {
   ArtistsTable,
   CategoriesTable,
@@ -65,6 +65,17 @@ export async function insertAliases(
     .insertInto(owner.table)
     .values(unique.map((alias) => ({ [owner.column]: id, alias }) as never))
     .execute();
+}
+
+/** Replaces a record's aliases with `aliases`. */
+export async function replaceAliases(
+  db: Db,
+  owner: Parameters<typeof insertAliases>[1],
+  id: number,
+  aliases: readonly string[],
+): Promise<void> {
+  await db.deleteFrom(owner.table).where(sql.ref(owner.column), '=', id).execute();
+  await insertAliases(db, owner, id, aliases);
 }
 
 export async function insertMembers(

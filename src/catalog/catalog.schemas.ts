@@ -61,6 +61,7 @@ export const ArtistInputSchema = z.strictObject({
   members: z.array(SlugSchema).default([]),
 });
 export type ArtistInput = z.input<typeof ArtistInputSchema>;
+export type ArtistData = z.output<typeof ArtistInputSchema>;
 
 export const WorkInputSchema = z.strictObject({
   slug: SlugSchema,
@@ -70,6 +71,7 @@ export const WorkInputSchema = z.strictObject({
   year: z.number().int().min(1900).max(2100).optional(),
 });
 export type WorkInput = z.input<typeof WorkInputSchema>;
+export type WorkData = z.output<typeof WorkInputSchema>;
 
 export const CreditInputSchema = z.strictObject({
   artist: SlugSchema,
@@ -122,6 +124,7 @@ export const TagInputSchema = z.strictObject({
   name: LabelsSchema,
 });
 export type TagInput = z.input<typeof TagInputSchema>;
+export type TagData = z.output<typeof TagInputSchema>;
 
 export const CategoryInputSchema = z.strictObject({
   slug: SlugSchema,

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '#src/db/schema.ts';
-import { problemAt, ValidationError, type Problem } from '#src/shared/errors.ts';
+import { problemAt } from '#src/shared/errors.ts';
+import { duplicateSlugs, fail, unknownRefs } from './catalog-checks.ts';
 import { toTimestamp, type Clock } from '#src/shared/clock.ts';
 import { parseBatch } from '#src/shared/validation.ts';
 import * as repo from './catalog.repository.ts';
-import * as merging from './merge.repository.ts';
 import {
   ArtistInputSchema,
   CategoryInputSchema,
@@ -14,6 +14,7 @@ import {
   type ArtistInput,
   type CategoryInput,
   type NameInput,
+  type SongData,
   type SongInput,
   type TagInput,
   type WorkInput,
@@ -26,7 +27,7 @@ export interface CatalogDeps {
 
 type NamePrefix = 'name' | 'title';
 
-function nameColumns<P extends NamePrefix>(prefix: P, name: NameInput) {
+export function nameColumns<P extends NamePrefix>(prefix: P, name: NameInput) {
   return {
     [`${prefix}_original`]: name.original,
     [`${prefix}_romanized`]: name.romanized ?? null,
@@ -38,7 +39,7 @@ function nameColumns<P extends NamePrefix>(prefix: P, name: NameInput) {
   };
 }
 
-function labelColumns<P extends 'label' | 'name'>(
+export function labelColumns<P extends 'label' | 'name'>(
   prefix: P,
   labels: { en: string; ja?: string; 'zh-hant'?: string; ko?: string },
 ) {
@@ -52,30 +53,100 @@ function labelColumns<P extends 'label' | 'name'>(
   };
 }
 
-function duplicateSlugs(
-  items: readonly { slug: string }[],
-  existing: Map<string, number>,
-): Problem[] {
-  const seen = new Set<string>();
-  return items.flatMap((item, i) => {
-    const dup = seen.has(item.slug) || existing.has(item.slug);
-    seen.add(item.slug);
-    return dup ? [problemAt([i, 'slug'], `"${item.slug}" is already in use`)] : [];
-  });
+export type SongRefs = Awaited<ReturnType<typeof resolveSongRefs>>;
+
+/**
+ * The ids of everything a batch of songs refers to, and a problem for each reference that
+ * does not resolve. An original may be defined earlier or anywhere in the same batch.
+ */
+export async function resolveSongRefs(db: Kysely<Database>, items: readonly SongData[]) {
+  const artistRefs = items.flatMap((s, i) =>
+    s.credits.flatMap((c, j) => [
+      { path: [i, 'credits', j, 'artist'], slug: c.artist },
+      ...(c.as ? [{ path: [i, 'credits', j, 'as'], slug: c.as }] : []),
+    ]),
+  );
+  const workRefs = items.flatMap((s, i) =>
+    s.tie_ins.map((t, j) => ({ path: [i, 'tie_ins', j, 'work'], slug: t.work })),
+  );
+  const tagRefs = items.flatMap((s, i) =>
+    s.tags.map((slug, j) => ({ path: [i, 'tags', j], slug })),
+  );
+  const coverRefs = items.flatMap((s, i) =>
+    s.cover_of ? [{ path: [i, 'cover_of'], slug: s.cover_of }] : [],
+  );
+  const [artists, works, tags, originals] = (await Promise.all(
+    (
+      [
+        ['artists', artistRefs],
+        ['works', workRefs],
+        ['tags', tagRefs],
+        ['songs', coverRefs],
+      ] as const
+    ).map(([table, refs]) =>
+      repo.idsBySlug(
+        db,
+        table,
+        refs.map((r) => r.slug),
+      ),
+    ),
+  )) as [Map<string, number>, Map<string, number>, Map<string, number>, Map<string, number>];
+  const songsKnown = new Map([...originals, ...items.map((s) => [s.slug, 0] as const)]);
+  const problems = [
+    ...unknownRefs(artistRefs, artists, 'artist'),
+    ...unknownRefs(workRefs, works, 'work'),
+    ...unknownRefs(tagRefs, tags, 'tag'),
+    ...unknownRefs(coverRefs, songsKnown, 'song'),
+    ...items.flatMap((s, i) =>
+      s.cover_of === s.slug
+        ? [problemAt([i, 'cover_of'], 'a song cannot be a cover of itself')]
+        : [],
+    ),
+  ];
+  return { artists, works, tags, originals, problems };
 }
 
-function unknownRefs(
-  refs: { path: (string | number)[]; slug: string }[],
-  known: Map<string, number>,
-  what: string,
-): Problem[] {
-  return refs
-    .filter((r) => !known.has(r.slug))
-    .map((r) => problemAt(r.path, `unknown ${what} "${r.slug}"`));
-}
-
-function fail(problems: Problem[]): void {
-  if (problems.length > 0) throw new ValidationError(problems);
+/** Writes a song's aliases, credits, tie-ins, tags and media; the cover link is set apart. */
+export async function insertSongParts(
+  db: Kysely<Database>,
+  id: number,
+  s: SongData,
+  refs: SongRefs,
+): Promise<void> {
+  await repo.insertAliases(db, { table: 'song_aliases', column: 'song_id' }, id, s.aliases);
+  await repo.insertCredits(
+    db,
+    s.credits.map((c, position) => ({
+      song_id: id,
+      position,
+      artist_id: refs.artists.get(c.artist) as number,
+      role: c.role,
+      as_character_id: c.as ? (refs.artists.get(c.as) as number) : null,
+    })),
+  );
+  await repo.insertTieIns(
+    db,
+    s.tie_ins.map((t) => ({
+      song_id: id,
+      work_id: refs.works.get(t.work) as number,
+      role: t.role,
+      sequence: t.sequence ?? null,
+      season: t.season ?? null,
+      note: t.note ?? null,
+    })),
+  );
+  await repo.insertSongTags(
+    db,
+    id,
+    s.tags.map((t) => refs.tags.get(t) as number),
+  );
+  await repo.insertSongMedia(
+    db,
+    id,
+    Object.entries(s.media).flatMap(([provider, externalId]) =>
+      externalId ? [{ provider, externalId }] : [],
+    ),
+  );
 }
 
 /**
@@ -197,65 +268,18 @@ export function createCatalogService({ db, clock }: CatalogDeps) {
 
     async addSongs(inputs: readonly SongInput[]): Promise<void> {
       const items = parseBatch(SongInputSchema, inputs);
-      const artistRefs = items.flatMap((s, i) =>
-        s.credits.flatMap((c, j) => [
-          { path: [i, 'credits', j, 'artist'], slug: c.artist },
-          ...(c.as ? [{ path: [i, 'credits', j, 'as'], slug: c.as }] : []),
-        ]),
-      );
-      const workRefs = items.flatMap((s, i) =>
-        s.tie_ins.map((t, j) => ({ path: [i, 'tie_ins', j, 'work'], slug: t.work })),
-      );
-      const tagRefs = items.flatMap((s, i) =>
-        s.tags.map((slug, j) => ({ path: [i, 'tags', j], slug })),
-      );
-      const coverRefs = items.flatMap((s, i) =>
-        s.cover_of ? [{ path: [i, 'cover_of'], slug: s.cover_of }] : [],
-      );
-      const [artists, works, tags, taken, existingOriginals] = await Promise.all([
-        repo.idsBySlug(
-          db,
-          'artists',
-          artistRefs.map((r) => r.slug),
-        ),
-        repo.idsBySlug(
-          db,
-          'works',
-          workRefs.map((r) => r.slug),
-        ),
-        repo.idsBySlug(
-          db,
-          'tags',
-          tagRefs.map((r) => r.slug),
-        ),
+      const [refs, taken] = await Promise.all([
+        resolveSongRefs(db, items),
         repo.idsBySlug(
           db,
           'songs',
           items.map((s) => s.slug),
         ),
-        repo.idsBySlug(
-          db,
-          'songs',
-          coverRefs.map((r) => r.slug),
-        ),
       ]);
-      // An original may be defined earlier or anywhere in this batch.
-      const songsKnown = new Map([...existingOriginals, ...items.map((s) => [s.slug, 0] as const)]);
-      fail([
-        ...duplicateSlugs(items, taken),
-        ...unknownRefs(artistRefs, artists, 'artist'),
-        ...unknownRefs(workRefs, works, 'work'),
-        ...unknownRefs(tagRefs, tags, 'tag'),
-        ...unknownRefs(coverRefs, songsKnown, 'song'),
-        ...items.flatMap((s, i) =>
-          s.cover_of === s.slug
-            ? [problemAt([i, 'cover_of'], 'a song cannot be a cover of itself')]
-            : [],
-        ),
-      ]);
+      fail([...duplicateSlugs(items, taken), ...refs.problems]);
 
       const now = toTimestamp(clock.now());
-      const ids = new Map(existingOriginals);
+      const ids = new Map(refs.originals);
       for (const s of items) {
         const id = await repo.insertSong(db, {
           slug: s.slug,
@@ -266,85 +290,13 @@ export function createCatalogService({ db, clock }: CatalogDeps) {
           updated_at: now,
         });
         ids.set(s.slug, id);
-        await repo.insertAliases(db, { table: 'song_aliases', column: 'song_id' }, id, s.aliases);
-        await repo.insertCredits(
-          db,
-          s.credits.map((c, position) => ({
-            song_id: id,
-            position,
-            artist_id: artists.get(c.artist) as number,
-            role: c.role,
-            as_character_id: c.as ? (artists.get(c.as) as number) : null,
-          })),
-        );
-        await repo.insertTieIns(
-          db,
-          s.tie_ins.map((t) => ({
-            song_id: id,
-            work_id: works.get(t.work) as number,
-            role: t.role,
-            sequence: t.sequence ?? null,
-            season: t.season ?? null,
-            note: t.note ?? null,
-          })),
-        );
-        await repo.insertSongTags(
-          db,
-          id,
-          s.tags.map((t) => tags.get(t) as number),
-        );
-        await repo.insertSongMedia(
-          db,
-          id,
-          Object.entries(s.media).flatMap(([provider, externalId]) =>
-            externalId ? [{ provider, externalId }] : [],
-          ),
-        );
+        await insertSongParts(db, id, s, refs);
       }
       // Covers point at songs that may come later in the same batch, so they are linked last.
       for (const s of items) {
         if (s.cover_of)
           await repo.setCoverOf(db, ids.get(s.slug) as number, ids.get(s.cover_of) as number);
       }
-    },
-
-    /**
-     * Merges duplicate `from` into `into`: every reference follows, `from` is deleted and its
-     * names become aliases. Returns the ids of features whose entries changed.
-     */
-    async merge(kind: 'songs' | 'artists', from: string, into: string): Promise<number[]> {
-      if (from === into)
-        throw new ValidationError([problemAt(['into'], 'cannot merge something into itself')]);
-      const ids = await repo.idsBySlug(db, kind, [from, into]);
-      const what = kind === 'songs' ? 'song' : 'artist';
-      fail([
-        ...(ids.has(from) ? [] : [problemAt(['slug'], `unknown ${what} "${from}"`)]),
-        ...(ids.has(into) ? [] : [problemAt(['into'], `unknown ${what} "${into}"`)]),
-      ]);
-      const [fromId, intoId] = [ids.get(from) as number, ids.get(into) as number];
-      return db.transaction().execute(async (trx) => {
-        if (kind === 'songs') {
-          const row = await trx
-            .selectFrom('songs')
-            .selectAll()
-            .where('id', '=', fromId)
-            .executeTakeFirstOrThrow();
-          const names = [row.title_original, row.title_romanized, row.title_en].filter(
-            (n): n is string => Boolean(n),
-          );
-          return merging.mergeSongs(trx, fromId, intoId, names);
-        }
-        const row = await trx
-          .selectFrom('artists')
-          .selectAll()
-          .where('id', '=', fromId)
-          .executeTakeFirstOrThrow();
-        const names = [row.name_original, row.name_romanized, row.name_en].filter(
-          (n): n is string => Boolean(n),
-        );
-        await merging.mergeArtists(trx, fromId, intoId, names);
-        return [];
-      });
     },
 
     getSongCards: (ids: readonly number[]) => repo.getSongCards(db, ids),

@@ -1,4 +1,10 @@
 export { createCatalogService, type CatalogService } from './catalog.service.ts';
+export {
+  createCatalogEditing,
+  type CatalogEditing,
+  type RecordView,
+} from './catalog-editing.service.ts';
+export { RECORD_KINDS, type RecordKind, type RecordSummary } from './records.repository.ts';
 export type { SongCard, Credit, TieIn, ArtistRef } from './catalog.repository.ts';
 export * from './catalog.schemas.ts';
 export * from './names.ts';

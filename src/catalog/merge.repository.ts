@@ -188,3 +188,139 @@ export async function mergeArtists(
       .execute();
   await db.deleteFrom('artists').where('id', '=', from).execute();
 }
+
+/** Adds `names` to a record's aliases, skipping any it already has. */
+async function addAliases(
+  db: Db,
+  owner: { table: 'work_aliases'; column: 'work_id' },
+  id: number,
+  names: readonly string[],
+): Promise<void> {
+  const existing = new Set(
+    (await db.selectFrom(owner.table).select('alias').where(owner.column, '=', id).execute()).map(
+      (a) => a.alias,
+    ),
+  );
+  const fresh = [...new Set(names)].filter((n) => !existing.has(n));
+  if (fresh.length > 0)
+    await db
+      .insertInto(owner.table)
+      .values(fresh.map((alias) => ({ [owner.column]: id, alias }) as never))
+      .execute();
+}
+
+/**
+ * Moves every tie-in, where-to-watch link, external id and alias of work `from` to `into`,
+ * then deletes `from`. A tie-in both works have (same song, same role) is kept once.
+ */
+export async function mergeWorks(
+  db: Db,
+  from: number,
+  into: number,
+  names: string[],
+): Promise<void> {
+  const intoKeys = new Set(
+    (
+      await db
+        .selectFrom('tie_ins')
+        .select(['song_id', 'role'])
+        .where('work_id', '=', into)
+        .execute()
+    ).map((t) => `${t.song_id}/${t.role}`),
+  );
+  for (const t of await db
+    .selectFrom('tie_ins')
+    .select(['id', 'song_id', 'role'])
+    .where('work_id', '=', from)
+    .execute()) {
+    if (intoKeys.has(`${t.song_id}/${t.role}`))
+      await db.deleteFrom('tie_ins').where('id', '=', t.id).execute();
+    else await db.updateTable('tie_ins').set({ work_id: into }).where('id', '=', t.id).execute();
+  }
+
+  const links = await db.selectFrom('work_links').selectAll().where('work_id', '=', into).execute();
+  const urls = new Set(links.map((l) => l.url));
+  let position = Math.max(-1, ...links.map((l) => l.position));
+  for (const link of await db
+    .selectFrom('work_links')
+    .selectAll()
+    .where('work_id', '=', from)
+    .orderBy('position')
+    .execute()) {
+    if (urls.has(link.url)) continue;
+    position += 1;
+    await db
+      .insertInto('work_links')
+      .values({ ...link, work_id: into, position })
+      .execute();
+  }
+
+  const sources = new Set(
+    (
+      await db
+        .selectFrom('work_external_ids')
+        .select('source')
+        .where('work_id', '=', into)
+        .execute()
+    ).map((e) => e.source),
+  );
+  const ids = await db
+    .selectFrom('work_external_ids')
+    .selectAll()
+    .where('work_id', '=', from)
+    .execute();
+  const moving = ids.filter((e) => !sources.has(e.source));
+  if (moving.length > 0)
+    await db
+      .insertInto('work_external_ids')
+      .values(moving.map((e) => ({ ...e, work_id: into })))
+      .execute();
+
+  const aliases = await db
+    .selectFrom('work_aliases')
+    .select('alias')
+    .where('work_id', '=', from)
+    .execute();
+  await addAliases(db, { table: 'work_aliases', column: 'work_id' }, into, [
+    ...aliases.map((a) => a.alias),
+    ...names,
+  ]);
+  // Links, external ids and aliases of `from` go with it (on delete cascade).
+  await db.deleteFrom('works').where('id', '=', from).execute();
+}
+
+/** Moves every song and feature tagged `from` to `into`, then deletes `from`. */
+export async function mergeTags(db: Db, from: number, into: number): Promise<number[]> {
+  const songs = await db.selectFrom('song_tags').selectAll().where('tag_id', '=', from).execute();
+  const tagged = new Set(
+    (await db.selectFrom('song_tags').select('song_id').where('tag_id', '=', into).execute()).map(
+      (r) => r.song_id,
+    ),
+  );
+  const movingSongs = songs.filter((r) => !tagged.has(r.song_id));
+  if (movingSongs.length > 0)
+    await db
+      .insertInto('song_tags')
+      .values(movingSongs.map((r) => ({ ...r, tag_id: into })))
+      .execute();
+
+  const features = await db
+    .selectFrom('feature_tags')
+    .selectAll()
+    .where('tag_id', '=', from)
+    .execute();
+  const featured = new Set(
+    (
+      await db.selectFrom('feature_tags').select('feature_id').where('tag_id', '=', into).execute()
+    ).map((r) => r.feature_id),
+  );
+  const movingFeatures = features.filter((r) => !featured.has(r.feature_id));
+  if (movingFeatures.length > 0)
+    await db
+      .insertInto('feature_tags')
+      .values(movingFeatures.map((r) => ({ ...r, tag_id: into })))
+      .execute();
+  // Its song and feature tags go with it (on delete cascade).
+  await db.deleteFrom('tags').where('id', '=', from).execute();
+  return features.map((f) => f.feature_id);
+}

@@ -3,6 +3,7 @@ import type { Change } from '#src/shared/changes.ts';
 import { useTestApp } from '#tests/factories/app.ts';
 import { DIALECTS } from '#tests/factories/databases.ts';
 import { texts } from '#tests/factories/html.ts';
+import { usePeople, type Method } from '#tests/factories/people.ts';
 
 const SONGS = [
   'shinai',
@@ -45,31 +46,11 @@ function draft(slug: string, songs = SONGS) {
 
 describe.each(DIALECTS)('the editor API on %s', (dialect) => {
   const { app } = useTestApp(dialect);
-  const tokens: Record<string, string> = {};
+  const { tokens, call } = usePeople(app);
   const changes: Change[] = [];
-
-  beforeAll(async () => {
-    const { accounts, changes: feed } = app().services;
-    for (const role of ['writer', 'editor'] as const) {
-      await accounts.addUser({
-        email: `${role}@example.org`,
-        displayName: role,
-        password: `${role} password 123`,
-        role,
-      });
-      tokens[role] = await accounts.createToken(`${role}@example.org`, 'test');
-    }
-    tokens.admin = await accounts.createToken('admin@example.org', 'test');
-    feed.subscribe((c) => changes.push(c));
+  beforeAll(() => {
+    app().services.changes.subscribe((c) => changes.push(c));
   });
-
-  const call = (method: 'GET' | 'POST' | 'PUT', url: string, who?: string, payload?: unknown) =>
-    app().http.inject({
-      method,
-      url,
-      ...(payload === undefined ? {} : { payload: payload as object }),
-      headers: who ? { authorization: `Bearer ${tokens[who] ?? who}` } : {},
-    });
 
   it('lets an editor build a feature of 12 songs, reorder two, publish it, and readers see "(11–12)" on page 2', async () => {
     const created = await call('POST', '/api/v1/editor/features', 'editor', draft('quiet-endings'));
@@ -358,7 +339,7 @@ describe.each(DIALECTS)('the editor API on %s', (dialect) => {
 
   describe('who may do what', () => {
     type Route = [
-      method: 'GET' | 'POST' | 'PUT',
+      method: Method,
       path: (slug: string) => string,
       body: (slug: string) => unknown,
       permission: 'edit' | 'publish',

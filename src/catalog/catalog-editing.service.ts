@@ -1,0 +1,378 @@
+import type { Kysely } from 'kysely';
+import { can, recordAudit, type Actor } from '#src/accounts/index.ts';
+import type { Database } from '#src/db/schema.ts';
+import type { Change, ChangeFeed } from '#src/shared/changes.ts';
+import { toTimestamp, type Clock } from '#src/shared/clock.ts';
+import { ConflictError, ForbiddenError, problemAt, ValidationError } from '#src/shared/errors.ts';
+import { zodProblems } from '#src/shared/validation.ts';
+import { fail, unknownRefs } from './catalog-checks.ts';
+import {
+  ArtistInputSchema,
+  SongInputSchema,
+  TagInputSchema,
+  WorkInputSchema,
+  type ArtistData,
+  type SongData,
+  type TagData,
+  type WorkData,
+} from './catalog.schemas.ts';
+import * as repo from './catalog.repository.ts';
+import {
+  createCatalogService,
+  insertSongParts,
+  labelColumns,
+  nameColumns,
+  resolveSongRefs,
+} from './catalog.service.ts';
+import * as merging from './merge.repository.ts';
+import * as records from './records.repository.ts';
+import type { RecordKind, RecordSummary, StoredRecord } from './records.repository.ts';
+
+export interface CatalogEditingDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  changes: ChangeFeed;
+}
+
+type Db = Kysely<Database>;
+type RecordData = SongData | ArtistData | WorkData | TagData;
+
+/** A catalog record as editors see it: its data, its version and what refers to it. */
+export interface RecordView {
+  kind: RecordKind;
+  slug: string;
+  /** The version a save must be based on; null for tags, which carry none. */
+  version: string | null;
+  record: RecordData;
+  uses: Record<string, number>;
+}
+
+const SCHEMAS = {
+  songs: SongInputSchema,
+  artists: ArtistInputSchema,
+  works: WorkInputSchema,
+  tags: TagInputSchema,
+} as const;
+
+const SINGULAR = { songs: 'song', artists: 'artist', works: 'work', tags: 'tag' } as const;
+
+/**
+ * Writers may add songs, artists and works (a feature draft needs them); changing what is
+ * already public, merging, and the tag vocabulary need an editor.
+ */
+type Action = 'read' | 'create' | 'update' | 'merge';
+
+function permissionFor(kind: RecordKind, action: Action) {
+  return action === 'read' || (action === 'create' && kind !== 'tags') ? 'edit' : 'publish';
+}
+
+function require(actor: Actor | null, kind: RecordKind, action: Action) {
+  const permission = permissionFor(kind, action);
+  if (!actor || !can(actor, permission)) {
+    throw new ForbiddenError(
+      permission === 'publish'
+        ? `Only editors and admins may ${action === 'create' ? 'add' : action} ${kind}.`
+        : 'Sign in as a writer or above.',
+    );
+  }
+  return actor;
+}
+
+function parse(kind: RecordKind, input: unknown, path: (string | number)[] = []): RecordData {
+  const parsed = SCHEMAS[kind].safeParse(input);
+  if (!parsed.success) throw new ValidationError(zodProblems(parsed.error, path));
+  return parsed.data;
+}
+
+function read(db: Db, kind: RecordKind, slug: string): Promise<StoredRecord<RecordData> | null> {
+  switch (kind) {
+    case 'songs':
+      return records.readSong(db, slug);
+    case 'artists':
+      return records.readArtist(db, slug);
+    case 'works':
+      return records.readWork(db, slug);
+    case 'tags':
+      return records.readTag(db, slug);
+  }
+}
+
+/** Renames are refused: public URLs and content files use the slug. */
+function sameSlug(slug: string, record: RecordData): void {
+  if (record.slug !== slug) {
+    throw new ValidationError([
+      problemAt(['record', 'slug'], `cannot be changed (is "${slug}"); add a new record instead`),
+    ]);
+  }
+}
+
+/** The next version is always later than the last, even within one millisecond. */
+function nextVersion(now: Date, previous: string | null): string {
+  const at = previous && Date.parse(previous) >= now.getTime() ? Date.parse(previous) + 1 : now;
+  return toTimestamp(new Date(at));
+}
+
+/** Catalog upkeep for the back office: find, add, correct and merge records, audited. */
+export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps) {
+  const view = async (trx: Db, kind: RecordKind, slug: string): Promise<RecordView | null> => {
+    const stored = await read(trx, kind, slug);
+    if (!stored) return null;
+    return {
+      kind,
+      slug,
+      version: stored.version,
+      record: stored.data,
+      uses: await records.countUses(trx, kind, stored.id),
+    };
+  };
+
+  const audit = (
+    trx: Db,
+    actor: Actor,
+    action: string,
+    kind: RecordKind,
+    slug: string,
+    detail?: unknown,
+  ) =>
+    recordAudit(trx, {
+      at: toTimestamp(clock.now()),
+      userId: actor.id,
+      action,
+      entity: SINGULAR[kind],
+      entityId: slug,
+      ...(detail === undefined ? {} : { detail }),
+    });
+
+  const announce = (kind: RecordKind, slugs: string[]) =>
+    changes.publish({ entity: SINGULAR[kind], slugs } as Change);
+
+  const replace = async (
+    trx: Db,
+    kind: RecordKind,
+    id: number,
+    data: RecordData,
+    version: string,
+  ) => {
+    switch (kind) {
+      case 'songs': {
+        const song = data as SongData;
+        const refs = await resolveSongRefs(trx, [song]);
+        fail(
+          refs.problems.map((p) => problemAt(['record', ...(p.path ?? []).slice(1)], p.message)),
+        );
+        await trx
+          .updateTable('songs')
+          .set({
+            ...nameColumns('title', song.title),
+            released_on: song.released ?? null,
+            cover_of_id: song.cover_of ? (refs.originals.get(song.cover_of) as number) : null,
+            updated_at: version,
+          })
+          .where('id', '=', id)
+          .execute();
+        for (const table of [
+          'song_aliases',
+          'song_credits',
+          'tie_ins',
+          'song_tags',
+          'song_media',
+        ] as const)
+          await trx.deleteFrom(table).where('song_id', '=', id).execute();
+        await insertSongParts(trx, id, song, refs);
+        return;
+      }
+      case 'artists': {
+        const artist = data as ArtistData;
+        const members = await repo.idsBySlug(trx, 'artists', artist.members);
+        fail([
+          ...unknownRefs(
+            artist.members.map((slug, j) => ({ path: ['record', 'members', j], slug })),
+            members,
+            'artist',
+          ),
+          ...(artist.members.includes(artist.slug)
+            ? [problemAt(['record', 'members'], 'an artist cannot be its own member')]
+            : []),
+        ]);
+        await trx
+          .updateTable('artists')
+          .set({ kind: artist.kind, ...nameColumns('name', artist.name), updated_at: version })
+          .where('id', '=', id)
+          .execute();
+        await trx.deleteFrom('artist_members').where('group_id', '=', id).execute();
+        await repo.replaceAliases(
+          trx,
+          { table: 'artist_aliases', column: 'artist_id' },
+          id,
+          artist.aliases,
+        );
+        await repo.insertMembers(
+          trx,
+          id,
+          artist.members.map((m) => members.get(m) as number),
+        );
+        return;
+      }
+      case 'works': {
+        const work = data as WorkData;
+        await trx
+          .updateTable('works')
+          .set({
+            kind: work.kind,
+            year: work.year ?? null,
+            ...nameColumns('title', work.title),
+            updated_at: version,
+          })
+          .where('id', '=', id)
+          .execute();
+        await repo.replaceAliases(
+          trx,
+          { table: 'work_aliases', column: 'work_id' },
+          id,
+          work.aliases,
+        );
+        return;
+      }
+      case 'tags': {
+        const tag = data as TagData;
+        await trx
+          .updateTable('tags')
+          .set({ kind: tag.kind, ...labelColumns('label', tag.name) })
+          .where('id', '=', id)
+          .execute();
+        return;
+      }
+    }
+  };
+
+  return {
+    async list(
+      actor: Actor | null,
+      kind: RecordKind,
+      text: string,
+      limit = 50,
+    ): Promise<RecordSummary[]> {
+      require(actor, kind, 'read');
+      return records.findRecords(db, kind, text.trim(), limit);
+    },
+
+    async get(actor: Actor | null, kind: RecordKind, slug: string): Promise<RecordView | null> {
+      require(actor, kind, 'read');
+      return view(db, kind, slug);
+    },
+
+    /** Adds one record; the same checks as the content pack, problems named under `record`. */
+    async create(actor: Actor | null, kind: RecordKind, input: unknown): Promise<RecordView> {
+      const who = require(actor, kind, 'create');
+      const data = parse(kind, input, ['record']);
+      const created = await db.transaction().execute(async (trx) => {
+        const catalog = createCatalogService({ db: trx, clock });
+        const add = {
+          songs: () => catalog.addSongs([data as SongData]),
+          artists: () => catalog.addArtists([data as ArtistData]),
+          works: () => catalog.addWorks([data as WorkData]),
+          tags: () => catalog.addTags([data as TagData]),
+        }[kind];
+        try {
+          await add();
+        } catch (error) {
+          // Batch problems are named `[0].field`; this batch is the one record.
+          if (error instanceof ValidationError)
+            throw new ValidationError(
+              error.problems.map((p) =>
+                problemAt(['record', ...(p.path ?? []).slice(1)], p.message),
+              ),
+            );
+          throw error;
+        }
+        await audit(trx, who, 'create', kind, data.slug);
+        return (await view(trx, kind, data.slug)) as RecordView;
+      });
+      announce(kind, [data.slug]);
+      return created;
+    },
+
+    /**
+     * Replaces a record with `input`. Refused with ConflictError when the record changed
+     * since `baseVersion`, carrying the current record to reconcile.
+     */
+    async update(
+      actor: Actor | null,
+      kind: RecordKind,
+      slug: string,
+      input: unknown,
+      baseVersion: string | null,
+    ): Promise<RecordView | null> {
+      const who = require(actor, kind, 'update');
+      const data = parse(kind, input, ['record']);
+      sameSlug(slug, data);
+      const updated = await db.transaction().execute(async (trx) => {
+        const stored = await read(trx, kind, slug);
+        if (!stored) return null;
+        if (stored.version !== null && stored.version !== baseVersion) {
+          throw new ConflictError(
+            `This ${SINGULAR[kind]} was changed at ${stored.version}, after the version this edit started from.`,
+            await view(trx, kind, slug),
+          );
+        }
+        await replace(trx, kind, stored.id, data, nextVersion(clock.now(), stored.version));
+        await audit(trx, who, 'update', kind, slug);
+        return view(trx, kind, slug);
+      });
+      if (updated) announce(kind, [slug]);
+      return updated;
+    },
+
+    /**
+     * Merges duplicate `from` into `into`: every reference follows, `from` is deleted and its
+     * names become aliases. Returns how many features' entries or tags changed.
+     */
+    async merge(
+      actor: Actor | null,
+      kind: RecordKind,
+      from: string,
+      into: string,
+    ): Promise<{ featuresChanged: number }> {
+      const who = require(actor, kind, 'merge');
+      if (from === into)
+        throw new ValidationError([problemAt(['into'], 'cannot merge something into itself')]);
+      const featuresChanged = await db.transaction().execute(async (trx) => {
+        const ids = await repo.idsBySlug(trx, kind, [from, into]);
+        fail([
+          ...(ids.has(from) ? [] : [problemAt(['slug'], `unknown ${SINGULAR[kind]} "${from}"`)]),
+          ...(ids.has(into) ? [] : [problemAt(['into'], `unknown ${SINGULAR[kind]} "${into}"`)]),
+        ]);
+        const [fromId, intoId] = [ids.get(from) as number, ids.get(into) as number];
+        const [merged, target] = (await Promise.all([
+          read(trx, kind, from),
+          read(trx, kind, into),
+        ])) as StoredRecord<RecordData>[];
+        const names = namesOf((merged as StoredRecord<RecordData>).data);
+        let features: number[] = [];
+        if (kind === 'songs') features = await merging.mergeSongs(trx, fromId, intoId, names);
+        else if (kind === 'artists') await merging.mergeArtists(trx, fromId, intoId, names);
+        else if (kind === 'works') await merging.mergeWorks(trx, fromId, intoId, names);
+        else features = await merging.mergeTags(trx, fromId, intoId);
+        // The record that stays changed: an edit opened before the merge must reconcile.
+        if (kind !== 'tags')
+          await trx
+            .updateTable(kind)
+            .set({ updated_at: nextVersion(clock.now(), target?.version ?? null) })
+            .where('id', '=', intoId)
+            .execute();
+        await audit(trx, who, 'merge', kind, into, { merged: from });
+        return new Set(features).size;
+      });
+      announce(kind, [from, into]);
+      return { featuresChanged };
+    },
+  };
+}
+
+/** A record's names in the scripts people search by, kept as aliases when it is merged away. */
+function namesOf(data: RecordData): string[] {
+  const name = 'title' in data ? data.title : data.name;
+  return Object.values(name).filter((n): n is string => Boolean(n));
+}
+
+export type CatalogEditing = ReturnType<typeof createCatalogEditing>;
