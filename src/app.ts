@@ -1,7 +1,8 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
-import { createAccountsService, type AccountsService } from '#src/accounts/index.ts';
+import { can, createAccountsService, type AccountsService } from '#src/accounts/index.ts';
 import { apiRoutes } from '#src/api/index.ts';
+import { sessionActor } from '#src/api/auth.ts';
 import {
   createCatalogReader,
   createCatalogEditing,
@@ -114,6 +115,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       catalog: services.reader,
       clock,
       publicUrl: config.publicUrl,
+      canPreview: async (request) => can(await sessionActor(services.accounts, request), 'edit'),
     });
     // Whoever opened the database closes it.
     if (!options.database) http.addHook('onClose', () => database.close());

@@ -8,7 +8,8 @@ export interface Problem {
   title: string;
   detail: string;
   errors?: { field: string; message: string }[];
-  current?: EditorView;
+  /** On 409: the version saved meanwhile, to reconcile with. */
+  current?: unknown;
 }
 
 export interface User {
@@ -89,4 +90,77 @@ export interface RevisionSummary {
 
 export interface Revision extends RevisionSummary {
   document: FeatureDocument;
+}
+
+export type RecordKind = 'songs' | 'artists' | 'works' | 'tags';
+export const RECORD_KINDS: RecordKind[] = ['songs', 'artists', 'works', 'tags'];
+
+/** A multilingual name as the catalog stores it. */
+export interface NameRecord {
+  original: string;
+  romanized?: string;
+  en?: string;
+  'zh-hant'?: string;
+  ko?: string;
+}
+
+export interface SongRecord {
+  slug: string;
+  title: NameRecord;
+  aliases: string[];
+  released?: string;
+  credits: { artist: string; role: string; as?: string }[];
+  cover_of?: string;
+  tie_ins: { work: string; role: string; sequence?: number; season?: string; note?: string }[];
+  tags: string[];
+  media: Partial<Record<'youtube' | 'spotify' | 'apple-music' | 'niconico', string>>;
+}
+
+export interface ArtistRecord {
+  slug: string;
+  kind: string;
+  name: NameRecord;
+  aliases: string[];
+  members: string[];
+}
+
+export interface WorkRecord {
+  slug: string;
+  kind: string;
+  title: NameRecord;
+  aliases: string[];
+  year?: number;
+}
+
+export interface TagRecord {
+  slug: string;
+  kind: string;
+  name: { en: string; ja?: string; 'zh-hant'?: string; ko?: string };
+}
+
+export interface RecordTypes {
+  songs: SongRecord;
+  artists: ArtistRecord;
+  works: WorkRecord;
+  tags: TagRecord;
+}
+
+export interface RecordView<K extends RecordKind = RecordKind> {
+  kind: K;
+  slug: string;
+  version: string | null;
+  record: RecordTypes[K];
+  uses: Record<string, number>;
+}
+
+export interface RecordSummary {
+  slug: string;
+  label: string;
+  detail: string;
+  updatedAt: string | null;
+}
+
+export interface CategorySummary {
+  slug: string;
+  label: string;
 }

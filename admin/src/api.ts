@@ -1,4 +1,5 @@
 import type {
+  CategorySummary,
   EditorListItem,
   EditorView,
   FeatureDocument,
@@ -6,6 +7,10 @@ import type {
   Revision,
   RevisionSummary,
   Problem,
+  RecordKind,
+  RecordSummary,
+  RecordTypes,
+  RecordView,
   Suggestion,
   User,
 } from './api-types.ts';
@@ -90,5 +95,24 @@ export const api = {
     request<{ warnings: NameWarning[] }>('POST', '/editor/name-check', document),
   suggest: (q: string) =>
     request<{ suggestions: Suggestion[] }>('GET', `/suggest?q=${encodeURIComponent(q)}&locale=en`),
+  categories: () => request<CategorySummary[]>('GET', '/categories?locale=en'),
+  records: (kind: RecordKind, q = '', limit = 50) =>
+    request<RecordSummary[]>('GET', `/editor/${kind}?q=${encodeURIComponent(q)}&limit=${limit}`),
+  record: <K extends RecordKind>(kind: K, slug: string) =>
+    request<RecordView<K>>('GET', `/editor/${kind}/${slug}`),
+  createRecord: <K extends RecordKind>(kind: K, record: RecordTypes[K]) =>
+    request<RecordView<K>>('POST', `/editor/${kind}`, { record }),
+  updateRecord: <K extends RecordKind>(
+    kind: K,
+    slug: string,
+    baseVersion: string | null,
+    record: RecordTypes[K],
+  ) => request<RecordView<K>>('PUT', `/editor/${kind}/${slug}`, { baseVersion, record }),
+  mergeRecord: (kind: RecordKind, slug: string, into: string) =>
+    request<{ merged: string; into: string; featuresChanged: number }>(
+      'POST',
+      `/editor/${kind}/${slug}/merge`,
+      { into },
+    ),
   preview: (markdown: string) => request<{ html: string }>('POST', '/editor/preview', { markdown }),
 };

@@ -1,4 +1,4 @@
-import cookie from '@fastify/cookie';
+import cookie, { fastifyCookie } from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -26,6 +26,15 @@ const LoginIn = z.object({
   password: z.string().min(1).max(1024),
 });
 const LoginOut = z.object({ user: UserOut, csrfToken: z.string() });
+
+/** Who is signed in on a request outside the API, such as a page: the session cookie only. */
+export async function sessionActor(
+  accounts: AccountsService,
+  request: FastifyRequest,
+): Promise<Actor | null> {
+  const token = fastifyCookie.parse(request.headers.cookie ?? '')[SESSION_COOKIE];
+  return token ? accounts.actorForSession(token) : null;
+}
 
 function userOut(actor: Actor) {
   return { id: actor.id, email: actor.email, displayName: actor.displayName, role: actor.role };

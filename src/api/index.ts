@@ -8,7 +8,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AccountsService } from '#src/accounts/index.ts';
-import type { CatalogEditing, CatalogReader } from '#src/catalog/index.ts';
+import { displayLabel, type CatalogEditing, type CatalogReader } from '#src/catalog/index.ts';
+import { z } from 'zod';
 import { authentication } from './auth.ts';
 import type { EditingService, FeaturesService } from '#src/features/index.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '#src/shared/errors.ts';
@@ -20,6 +21,7 @@ import { userRoutes } from './users.routes.ts';
 import {
   FeatureOut,
   FeatureQuery,
+  LocaleQuery,
   ProblemOut,
   SlugParams,
   SongOut,
@@ -177,6 +179,29 @@ export async function apiRoutes(
           return reply
             .header('cache-control', 'public, max-age=60')
             .send(toSong(song.song, request.query.locale));
+        },
+      );
+
+      typed.get(
+        '/categories',
+        {
+          schema: {
+            summary: 'The categories features are filed under, in site order',
+            querystring: z.object({ locale: LocaleQuery }),
+            response: {
+              200: z.array(z.object({ slug: z.string(), label: z.string(), lang: z.string() })),
+              400: ProblemOut,
+            },
+          },
+        },
+        async (request, reply) => {
+          const categories = await catalog.listCategories();
+          return reply.header('cache-control', 'public, max-age=60').send(
+            categories.map((c) => {
+              const label = displayLabel(c.labels, request.query.locale);
+              return { slug: c.slug, label: label.text, lang: label.lang };
+            }),
+          );
         },
       );
 

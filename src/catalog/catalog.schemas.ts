@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ARTIST_KINDS, CREDIT_ROLES, TAG_KINDS, TIE_IN_ROLES, WORK_KINDS } from './vocabulary.ts';
 
 export const SlugSchema = z
   .string()
@@ -41,15 +42,7 @@ function isPartialDate(value: string): boolean {
   return true;
 }
 
-export const ARTIST_KINDS = ['person', 'group', 'unit', 'character', 'virtual-singer'] as const;
-export const WORK_KINDS = ['tv', 'movie', 'ova', 'web', 'game', 'drama', 'other'] as const;
-export const CREDIT_ROLES = ['vocals', 'lyrics', 'composition', 'arrangement', 'producer'] as const;
-export const TIE_IN_ROLES = ['opening', 'ending', 'insert', 'theme', 'image'] as const;
-export const MEDIA_PROVIDERS = ['youtube', 'spotify', 'apple-music', 'niconico'] as const;
-export const TAG_KINDS = ['mood', 'scene', 'genre', 'era', 'instrument', 'theme'] as const;
-
-export type CreditRole = (typeof CREDIT_ROLES)[number];
-export type TieInRole = (typeof TIE_IN_ROLES)[number];
+export * from './vocabulary.ts';
 
 const aliases = z.array(text).default([]);
 

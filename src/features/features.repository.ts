@@ -93,8 +93,11 @@ export async function countFeatures(db: Db): Promise<number> {
   return Number(n);
 }
 
-/** A published feature by slug, with its category, or undefined. */
-export async function findPublished(db: Db, slug: string, now: string) {
+/**
+ * A published feature by slug, with its category, or undefined. With `now` null (an
+ * editor's preview), any feature, whatever its status.
+ */
+export async function findPublished(db: Db, slug: string, now: string | null) {
   return db
     .selectFrom('features as f')
     .leftJoin('categories as c', 'c.id', 'f.category_id')
@@ -112,18 +115,18 @@ export async function findPublished(db: Db, slug: string, now: string) {
       'c.name_ko as category_name_ko',
     ])
     .where('f.slug', '=', slug)
-    .where(live(now))
+    .$if(now !== null, (q) => q.where(live(now as string)))
     .executeTakeFirst();
 }
 
-/** The texts readers may see: reviewed languages only. */
-export async function getTexts(db: Db, featureIds: readonly number[]) {
+/** The texts readers may see: reviewed languages only, unless an editor previews drafts. */
+export async function getTexts(db: Db, featureIds: readonly number[], drafts = false) {
   if (featureIds.length === 0) return [];
   return db
     .selectFrom('feature_texts')
     .selectAll()
     .where('feature_id', 'in', featureIds)
-    .where('status', '=', 'reviewed')
+    .$if(!drafts, (q) => q.where('status', '=', 'reviewed'))
     .execute();
 }
 

@@ -181,12 +181,17 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
     },
 
     /** One page of a published feature, or null when the feature or the page does not exist. */
+    /**
+     * A page of a live feature as readers see it. With `preview`, an editor's view of the
+     * saved state instead: any status, draft languages included.
+     */
     async getFeaturePage(
       slug: string,
       locale: Locale,
       request: PageRequest,
+      { preview = false } = {},
     ): Promise<FeaturePage | null> {
-      const feature = await repo.findPublished(db, slug, now());
+      const feature = await repo.findPublished(db, slug, preview ? null : now());
       if (!feature) return null;
       const total = await repo.countEntries(db, feature.id);
       const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -203,7 +208,7 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
       ]);
       const [cards, texts, tagLabels] = await Promise.all([
         catalog.getSongCards(entries.map((e) => e.song_id)),
-        repo.getTexts(db, [feature.id, ...related.map((r) => r.id)]),
+        repo.getTexts(db, [feature.id, ...related.map((r) => r.id)], preview),
         catalog.getTagLabels(tagIds),
       ]);
       const cardById = new Map(cards.map((c) => [c.id, c]));

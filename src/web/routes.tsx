@@ -28,6 +28,8 @@ export interface WebDeps {
   catalog: CatalogReader;
   clock: Clock;
   publicUrl: string | undefined;
+  /** Whether the request comes from someone signed in who may see unpublished drafts. */
+  canPreview: (request: FastifyRequest) => Promise<boolean>;
 }
 
 export type NotFoundHandler = (request: FastifyRequest, reply: FastifyReply) => FastifyReply;
@@ -35,6 +37,7 @@ export type NotFoundHandler = (request: FastifyRequest, reply: FastifyReply) => 
 const PAGE_NUMBER = /^[1-9]\d{0,5}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const PAGE_CACHE = 'public, max-age=60';
+const PRIVATE = 'private, no-store';
 const MAX_QUERY = 200;
 
 type SlugParams = { locale: string; slug: string };
@@ -90,6 +93,7 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
         params: P,
         request: FastifyRequest,
       ) => Promise<VNode | Redirect | null>,
+      cache = PAGE_CACHE,
     ) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
       const params = request.params as P;
@@ -99,7 +103,7 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
       const view = await render(context(request, locale), params, request);
       if (!view) return notFound(request, reply);
       if ('redirect' in view) return reply.redirect(view.redirect, 301);
-      return html(reply.header('cache-control', PAGE_CACHE), view);
+      return html(reply.header('cache-control', cache), view);
     };
 
   await app.register(fastifyStatic, {
@@ -244,6 +248,26 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
         (request.query as { view?: string }).view === 'playlist' ? 'playlist' : 'article';
       return <FeaturePageView ctx={ctx} feature={feature} similar={similar} view={view} />;
     });
+
+  // Editors see the saved state of any feature, every entry on one page, before readers do.
+  app.get<{ Params: SlugParams }>('/admin/preview/:locale/:slug', async (request, reply) => {
+    reply.header('cache-control', PRIVATE).header('x-robots-tag', 'noindex');
+    if (!(await deps.canPreview(request))) {
+      const next = encodeURIComponent(`#/features/${request.params.slug}`);
+      return reply.redirect(`/admin/?next=${next}`, 303);
+    }
+    return page<SlugParams>(async (ctx, { slug }) => {
+      const feature = await features.getFeaturePage(
+        slug,
+        ctx.locale,
+        { all: true },
+        { preview: true },
+      );
+      return feature ? (
+        <FeaturePageView ctx={ctx} feature={feature} similar={[]} view="article" preview />
+      ) : null;
+    }, PRIVATE)(request, reply);
+  });
 
   app.get<{ Params: { locale: string; slug: string } }>(
     '/:locale/:slug',

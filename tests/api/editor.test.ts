@@ -85,6 +85,38 @@ describe.each(DIALECTS)('the editor API on %s', (dialect) => {
     );
   });
 
+  it('previews a draft to signed-in editors only, draft languages included', async () => {
+    const doc = draft('preview-me');
+    doc.text.ja.status = 'draft' as TextStatus;
+    await call('POST', '/api/v1/editor/features', 'editor', doc);
+    const anonymous = await app().http.inject({ url: '/admin/preview/ja/preview-me' });
+    expect(anonymous.statusCode).toBe(303);
+    expect(anonymous.headers.location).toBe('/admin/?next=%23%2Ffeatures%2Fpreview-me');
+
+    const login = await app().http.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'writer@example.org', password: 'writer password 123' },
+    });
+    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const preview = await app().http.inject({
+      url: '/admin/preview/ja/preview-me',
+      headers: { cookie },
+    });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.headers['cache-control']).toBe('private, no-store');
+    expect(texts(preview.body, 'h1')).toEqual(['静かな最終回']);
+    expect(texts(preview.body, '.preview-notice')).toHaveLength(1);
+    expect(texts(preview.body, '.entry-rank')).toHaveLength(12);
+    expect(preview.body).toContain('<meta name="robots" content="noindex"/>');
+    expect((await app().http.inject({ url: '/ja/preview-me' })).statusCode).toBe(404);
+    const unknown = await app().http.inject({
+      url: '/admin/preview/ja/no-such-feature',
+      headers: { cookie },
+    });
+    expect(unknown.statusCode).toBe(404);
+  });
+
   it('refuses a save based on an old revision with 409 and the latest version', async () => {
     await call('POST', '/api/v1/editor/features', 'editor', draft('two-editors'));
     const first = await call('PUT', '/api/v1/editor/features/two-editors', 'editor', {

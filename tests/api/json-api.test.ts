@@ -22,6 +22,20 @@ describe.each(DIALECTS)('the JSON API on %s', (dialect) => {
     });
   });
 
+  it('lists the categories in site order, labelled for the locale', async () => {
+    const res = await get('/api/v1/categories?locale=ja');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().map((c: { slug: string }) => c.slug)).toEqual([
+      'anime-songs',
+      'vocaloid',
+      'seasons-and-occasions',
+      'game-music',
+      'anime-films',
+    ]);
+    expect(res.json()[0].lang).toBe('ja');
+    expect((await get('/api/v1/categories?locale=xx')).statusCode).toBe(400);
+  });
+
   it('serves every entry without a page, and a song with its credits', async () => {
     expect((await get('/api/v1/features/anime-heartbreak-songs')).json().entries).toHaveLength(27);
     const song = (await get('/api/v1/songs/secret-base-10-years-after')).json();

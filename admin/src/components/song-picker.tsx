@@ -1,17 +1,27 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import type { Suggestion } from '../api-types.ts';
+import { NewSongForm } from './new-song-form.tsx';
 
-/** Search-as-you-type over the catalog; choosing a song adds it to the feature. */
+export interface PickedSong {
+  slug: string;
+  label: string;
+}
+
+/**
+ * Search-as-you-type over the catalog; choosing a song adds it to the feature. A song the
+ * catalog lacks can be added on the spot.
+ */
 export function SongPicker({
   exclude,
   onPick,
 }: {
   exclude: string[];
-  onPick: (song: Suggestion) => void;
+  onPick: (song: PickedSong) => void;
 }) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Suggestion[]>([]);
+  const [creating, setCreating] = useState<string | null>(null);
   useEffect(() => {
     if (query.trim().length === 0) {
       setResults([]);
@@ -25,6 +35,19 @@ export function SongPicker({
     }, 150);
     return () => clearTimeout(timer);
   }, [query]);
+  if (creating !== null) {
+    return (
+      <NewSongForm
+        title={creating}
+        onCreated={(song) => {
+          onPick(song);
+          setCreating(null);
+          setQuery('');
+        }}
+        onCancel={() => setCreating(null)}
+      />
+    );
+  }
   return (
     <div class="picker">
       <label>
@@ -44,7 +67,7 @@ export function SongPicker({
               type="button"
               disabled={exclude.includes(s.slug)}
               onClick={() => {
-                onPick(s);
+                onPick({ slug: s.slug, label: `${s.label} — ${s.detail}` });
                 setQuery('');
               }}
             >
@@ -53,6 +76,13 @@ export function SongPicker({
             </button>
           </li>
         ))}
+        {query.trim() && (
+          <li>
+            <button type="button" class="new" onClick={() => setCreating(query.trim())}>
+              + New song “{query.trim()}”, not in the catalog yet
+            </button>
+          </li>
+        )}
       </ul>
     </div>
   );

@@ -5,7 +5,9 @@ import {
   type EditorView,
   type FeatureDocument,
   type Locale,
+  type CategorySummary,
   type NameWarning,
+  type RecordSummary,
   type User,
 } from '../api-types.ts';
 import { EntryList } from '../components/entry-list.tsx';
@@ -58,6 +60,12 @@ export function FeatureEditor({ slug, user }: { slug: string | null; user: User 
   const [scheduleAt, setScheduleAt] = useState('');
   const [warnings, setWarnings] = useState<NameWarning[] | null>(null);
   const canPublish = user.role !== 'writer';
+  const [categories, setCategories] = useState<CategorySummary[]>([]);
+  const [tags, setTags] = useState<RecordSummary[]>([]);
+  useEffect(() => {
+    void api.categories().then(setCategories);
+    void api.records('tags', '', 200).then(setTags);
+  }, []);
 
   useEffect(() => {
     const load = async () => {
@@ -97,7 +105,7 @@ export function FeatureEditor({ slug, user }: { slug: string | null; user: User 
       if (result.slug !== slug) window.location.hash = `#/features/${result.slug}`;
     } catch (e) {
       if (e instanceof ApiError && e.problem.status === 409 && e.problem.current)
-        setConflict(e.problem.current);
+        setConflict(e.problem.current as EditorView);
       else if (e instanceof ApiError) {
         const fields = e.problem.errors?.map((f) => `${f.field}: ${f.message}`).join('; ');
         setMessage({
@@ -190,25 +198,15 @@ export function FeatureEditor({ slug, user }: { slug: string | null; user: User 
         </label>
         <label>
           Category
-          <input
+          <select
             value={doc.category ?? ''}
-            onInput={(e) => update({ ...doc, category: e.currentTarget.value.trim() || undefined })}
-          />
-        </label>
-        <label>
-          Tags (comma-separated)
-          <input
-            value={doc.tags.join(', ')}
-            onInput={(e) =>
-              update({
-                ...doc,
-                tags: e.currentTarget.value
-                  .split(',')
-                  .map((t) => t.trim())
-                  .filter(Boolean),
-              })
-            }
-          />
+            onChange={(e) => update({ ...doc, category: e.currentTarget.value || undefined })}
+          >
+            <option value="">(none)</option>
+            {categories.map((c) => (
+              <option value={c.slug}>{c.label}</option>
+            ))}
+          </select>
         </label>
         <label>
           Byline
@@ -218,6 +216,26 @@ export function FeatureEditor({ slug, user }: { slug: string | null; user: User 
           />
         </label>
       </section>
+      <fieldset class="tag-choices">
+        <legend>Tags</legend>
+        {tags.map((t) => (
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={doc.tags.includes(t.slug)}
+              onChange={(e) =>
+                update({
+                  ...doc,
+                  tags: e.currentTarget.checked
+                    ? [...doc.tags, t.slug].sort()
+                    : doc.tags.filter((x) => x !== t.slug),
+                })
+              }
+            />
+            {t.label} <span class="muted">{t.detail}</span>
+          </label>
+        ))}
+      </fieldset>
       <div class="tabs" role="tablist" aria-label="Language">
         {LOCALES.map((l) => (
           <button
@@ -265,7 +283,7 @@ export function FeatureEditor({ slug, user }: { slug: string | null; user: User 
         <SongPicker
           exclude={doc.entries.map((e) => e.song)}
           onPick={(s) => {
-            setLabels({ ...labels, [s.slug]: `${s.label} — ${s.detail}` });
+            setLabels({ ...labels, [s.slug]: s.label });
             update({ ...doc, entries: [...doc.entries, { song: s.slug, commentary: {} }] });
           }}
         />
@@ -353,6 +371,16 @@ export function FeatureEditor({ slug, user }: { slug: string | null; user: User 
               </button>
             )}
           </>
+        )}
+        {view && (
+          <a
+            class="button secondary"
+            href={`/admin/preview/${locale}/${view.slug}`}
+            target="_blank"
+            rel="noopener"
+          >
+            Preview saved version
+          </a>
         )}
         {view?.status === 'published' && (
           <a

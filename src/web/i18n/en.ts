@@ -58,6 +58,8 @@ export const en: Messages = {
   latestFeatures: 'Latest features',
   entryCount: (n) => (n === 1 ? '1 song' : `${n} songs`),
   range: (from, to) => `(${from}–${to})`,
+  previewNotice:
+    'Preview of the saved version: readers cannot see it until it is published, and languages still in draft are shown.',
   by: (name) => `By ${name}`,
   published: 'Published',
   updated: 'Updated',

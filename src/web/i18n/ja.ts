@@ -58,6 +58,8 @@ export const ja: Messages = {
   latestFeatures: '新着特集',
   entryCount: (n) => `${n}曲`,
   range: (from, to) => `（${from}〜${to}）`,
+  previewNotice:
+    '保存済みの版のプレビューです。公開するまで読者には表示されず、下書きの言語も表示しています。',
   by: (name) => `文：${name}`,
   published: '公開',
   updated: '更新',

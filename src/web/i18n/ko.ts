@@ -58,6 +58,8 @@ export const ko: Messages = {
   latestFeatures: '최신 특집',
   entryCount: (n) => `${n}곡`,
   range: (from, to) => `(${from}–${to})`,
+  previewNotice:
+    '저장된 버전의 미리보기입니다. 게시 전에는 독자에게 보이지 않으며, 초안 상태의 언어도 표시됩니다.',
   by: (name) => `글: ${name}`,
   published: '게시',
   updated: '수정',

@@ -16,6 +16,8 @@ export interface Messages {
   entryCount: (n: number) => string;
   /** "(21–27)": the positions shown on this page of a feature. */
   range: (from: number, to: number) => string;
+  /** Shown to editors previewing a feature readers cannot see yet. */
+  previewNotice: string;
   by: (name: string) => string;
   published: string;
   updated: string;

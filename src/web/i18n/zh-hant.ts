@@ -58,6 +58,7 @@ export const zhHant: Messages = {
   latestFeatures: '最新特輯',
   entryCount: (n) => `${n} 首歌`,
   range: (from, to) => `（${from}–${to}）`,
+  previewNotice: '這是已儲存版本的預覽：發布前讀者看不到，仍是草稿的語言也會顯示。',
   by: (name) => `作者：${name}`,
   published: '發布',
   updated: '更新',

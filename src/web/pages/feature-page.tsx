@@ -46,9 +46,17 @@ interface FeaturePageProps {
   feature: FeaturePage;
   similar: FeatureSummary[];
   view: FeatureView;
+  /** An editor's preview of the saved state: not indexed, and says so. */
+  preview?: boolean;
 }
 
-export function FeaturePageView({ ctx, feature, similar, view }: FeaturePageProps) {
+export function FeaturePageView({
+  ctx,
+  feature,
+  similar,
+  view,
+  preview = false,
+}: FeaturePageProps) {
   const { locale, t } = ctx;
   const { page, pageCount, total } = feature.pagination;
   const first = feature.entries[0]?.position ?? 0;
@@ -74,8 +82,14 @@ export function FeaturePageView({ ctx, feature, similar, view }: FeaturePageProp
         description: feature.lead ? plainText(feature.lead.html).slice(0, 160) : undefined,
         type: 'article',
         jsonLd: featureItemList(feature, locale, ctx.origin),
+        indexable: !preview,
       }}
     >
+      {preview && (
+        <p class="preview-notice" role="status">
+          {t.previewNotice}
+        </p>
+      )}
       <article class="feature" data-feature={feature.slug}>
         <header class="feature-header">
           {feature.category && (
