@@ -8,6 +8,8 @@ export interface PageContext {
   t: Messages;
   /** The path after the locale prefix (`/anime-heartbreak-songs/3`), for the language switcher. */
   pathAfterLocale: string;
+  /** What comes before the locale in this page's address: '' on the public site. */
+  localeBase: string;
   /** Query string to keep when switching language (`?all=1`), or ''. */
   query: string;
   assets: AssetUrls;

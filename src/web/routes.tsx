@@ -38,6 +38,7 @@ const PAGE_NUMBER = /^[1-9]\d{0,5}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const PAGE_CACHE = 'public, max-age=60';
 const PRIVATE = 'private, no-store';
+const PREVIEW_BASE = '/admin/preview';
 const MAX_QUERY = 200;
 
 type SlugParams = { locale: string; slug: string };
@@ -52,9 +53,9 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
   const originOf = (request: FastifyRequest) =>
     deps.publicUrl ?? `${request.protocol}://${request.host}`;
 
-  const context = (request: FastifyRequest, locale: Locale): PageContext => {
+  const context = (request: FastifyRequest, locale: Locale, localeBase = ''): PageContext => {
     const url = new URL(request.url, 'http://localhost');
-    const pathAfterLocale = url.pathname.slice(locale.length + 1) || '/';
+    const pathAfterLocale = url.pathname.slice(localeBase.length + locale.length + 1) || '/';
     // Only the parameters that choose what a page shows survive a change of language.
     const kept = new URLSearchParams();
     for (const key of ['all', 'view', 'q']) {
@@ -66,6 +67,7 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
       locale,
       t: messagesFor(locale),
       pathAfterLocale,
+      localeBase,
       query: query ? `?${query}` : '',
       assets,
       clock,
@@ -93,14 +95,14 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
         params: P,
         request: FastifyRequest,
       ) => Promise<VNode | Redirect | null>,
-      cache = PAGE_CACHE,
+      { cache = PAGE_CACHE, localeBase = '' } = {},
     ) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
       const params = request.params as P;
       const { locale, slug } = params;
       if (!isLocale(locale) || (slug !== undefined && !SLUG.test(slug)))
         return notFound(request, reply);
-      const view = await render(context(request, locale), params, request);
+      const view = await render(context(request, locale, localeBase), params, request);
       if (!view) return notFound(request, reply);
       if ('redirect' in view) return reply.redirect(view.redirect, 301);
       return html(reply.header('cache-control', cache), view);
@@ -250,23 +252,26 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
     });
 
   // Editors see the saved state of any feature, every entry on one page, before readers do.
-  app.get<{ Params: SlugParams }>('/admin/preview/:locale/:slug', async (request, reply) => {
+  app.get<{ Params: SlugParams }>(`${PREVIEW_BASE}/:locale/:slug`, async (request, reply) => {
     reply.header('cache-control', PRIVATE).header('x-robots-tag', 'noindex');
     if (!(await deps.canPreview(request))) {
       const next = encodeURIComponent(`#/features/${request.params.slug}`);
       return reply.redirect(`/admin/?next=${next}`, 303);
     }
-    return page<SlugParams>(async (ctx, { slug }) => {
-      const feature = await features.getFeaturePage(
-        slug,
-        ctx.locale,
-        { all: true },
-        { preview: true },
-      );
-      return feature ? (
-        <FeaturePageView ctx={ctx} feature={feature} similar={[]} view="article" preview />
-      ) : null;
-    }, PRIVATE)(request, reply);
+    return page<SlugParams>(
+      async (ctx, { slug }) => {
+        const feature = await features.getFeaturePage(
+          slug,
+          ctx.locale,
+          { all: true },
+          { preview: true },
+        );
+        return feature ? (
+          <FeaturePageView ctx={ctx} feature={feature} similar={[]} view="article" preview />
+        ) : null;
+      },
+      { cache: PRIVATE, localeBase: PREVIEW_BASE },
+    )(request, reply);
   });
 
   app.get<{ Params: { locale: string; slug: string } }>(

@@ -107,6 +107,7 @@ describe.each(DIALECTS)('the editor API on %s', (dialect) => {
     expect(preview.headers['cache-control']).toBe('private, no-store');
     expect(texts(preview.body, 'h1')).toEqual(['静かな最終回']);
     expect(texts(preview.body, '.preview-notice')).toHaveLength(1);
+    expect(preview.body).toContain('href="/admin/preview/en/preview-me"');
     expect(texts(preview.body, '.entry-rank')).toHaveLength(12);
     expect(preview.body).toContain('<meta name="robots" content="noindex"/>');
     expect((await app().http.inject({ url: '/ja/preview-me' })).statusCode).toBe(404);

@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
+import { addUser, expectNoSeriousAxeViolations, signIn } from './helpers.ts';
 
-const PASSWORD = 'back office password 1';
 const SONGS = [
   '深愛',
   '無色',
@@ -17,41 +16,17 @@ const SONGS = [
   '天ノ弱',
 ];
 
-function addUser(email: string, role: string) {
-  try {
-    execFileSync(
-      'node',
-      ['bin/tokushu.js', 'user', 'add', '--email', email, '--role', role, '--password', PASSWORD],
-      {
-        env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR, LOG_LEVEL: 'silent' },
-        stdio: 'pipe',
-      },
-    );
-  } catch (error) {
-    // Already created by an earlier test in this run.
-    if (!String((error as { stderr?: Buffer }).stderr).includes('already has an account'))
-      throw error;
-  }
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/admin/');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Features' })).toBeVisible();
-}
-
 async function newFeature(page: Page, slug: string, songs: string[]) {
   await page.getByRole('link', { name: 'New feature' }).click();
   await page.getByLabel('Slug').fill(slug);
-  await page.getByLabel('Category').fill('anime-songs');
-  await page.getByLabel('Tags (comma-separated)').fill('sad, rain');
+  await page.getByLabel('Category').selectOption('anime-songs');
+  await page.getByRole('checkbox', { name: /^Sad/ }).check();
+  await page.getByRole('checkbox', { name: /^Rain/ }).check();
   await page.getByLabel('Title (en)').fill('Songs for a Rainy Farewell');
   await page.getByLabel('Status of this language').selectOption('reviewed');
   for (const query of songs) {
     await page.getByLabel('Add a song').fill(query);
-    await page.locator('.picker-results button').first().click();
+    await page.locator('.picker-results button:not(.new)').first().click();
   }
   await expect(page.locator('.entries > li')).toHaveCount(songs.length);
 }
@@ -87,6 +62,7 @@ test.describe('the back office', () => {
     await page.getByRole('button', { name: 'Move shinai down' }).click();
     await expect(page.locator('.entries .muted').nth(0)).toHaveText('mushoku');
     await page.screenshot({ path: 'test-results/screenshots/admin-editor.png', fullPage: true });
+    await expectNoSeriousAxeViolations(page);
 
     await page.getByRole('button', { name: 'Check names' }).click();
     await expect(page.getByRole('region', { name: 'Name check' })).toContainText(
@@ -106,6 +82,15 @@ test.describe('the back office', () => {
 
     await page.goto('/admin/');
     await page.screenshot({ path: 'test-results/screenshots/admin-list.png' });
+  });
+
+  test('the sign-in page and the feature list pass axe', async ({ page }) => {
+    addUser('editor@e2e.test', 'editor');
+    await page.goto('/admin/');
+    await expect(page.getByLabel('Email')).toBeVisible();
+    await expectNoSeriousAxeViolations(page);
+    await signIn(page, 'editor@e2e.test');
+    await expectNoSeriousAxeViolations(page);
   });
 
   test('a writer saves a draft but is not offered publishing, and the API refuses it', async ({

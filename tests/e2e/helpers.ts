@@ -1,4 +1,5 @@
 // Shared helpers for the browser suite.
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -62,4 +63,33 @@ export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
     console.log(`axe violations on ${page.url()}:\n  ${report.join('\n  ')}`);
   }
   expect(report, `serious or critical axe violations on ${page.url()}`).toEqual([]);
+}
+
+export const PASSWORD = 'back office password 1';
+
+/** Creates a back-office account with the CLI, against the database the server uses. */
+export function addUser(email: string, role: string) {
+  try {
+    execFileSync(
+      'node',
+      ['bin/tokushu.js', 'user', 'add', '--email', email, '--role', role, '--password', PASSWORD],
+      {
+        env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR, LOG_LEVEL: 'silent' },
+        stdio: 'pipe',
+      },
+    );
+  } catch (error) {
+    // Already created by an earlier test in this run.
+    if (!String((error as { stderr?: Buffer }).stderr).includes('already has an account'))
+      throw error;
+  }
+}
+
+/** Signs in at /admin and waits for the feature list. */
+export async function signIn(page: Page, email: string) {
+  await page.goto('/admin/');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Features' })).toBeVisible();
 }

@@ -41,8 +41,10 @@ export function MarkdownField({
           value={value}
           onInput={(e) => onInput(e.currentTarget.value)}
         />
+        {/* A labelled region, so a screen reader can find the preview of each field. */}
         <div
           class="preview commentary"
+          role="region"
           aria-label={`${label}: preview`}
           dangerouslySetInnerHTML={{ __html: html }}
         />

@@ -40,6 +40,8 @@ export function RecordPicker({
 }) {
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState(!value);
+  // A value that arrives later (a record loading) shows as chosen.
+  useEffect(() => setEditing(!value), [value]);
   const results = useRecordSearch(kind, query);
   const listId = useId();
   if (value && !editing) {

@@ -44,15 +44,18 @@ function latinName(record: RecordTypes[RecordKind]): string | undefined {
 }
 
 function usesText(uses: Record<string, number>): string {
-  const words: Record<string, string> = {
-    entries: 'feature entries',
-    credits: 'song credits',
-    tieIns: 'tie-ins',
-    songs: 'tagged songs',
-    features: 'tagged features',
+  const words: Record<string, [string, string]> = {
+    entries: ['feature entry', 'feature entries'],
+    credits: ['song credit', 'song credits'],
+    tieIns: ['tie-in', 'tie-ins'],
+    songs: ['tagged song', 'tagged songs'],
+    features: ['tagged feature', 'tagged features'],
   };
   return Object.entries(uses)
-    .map(([key, n]) => `${n} ${words[key] ?? key}`)
+    .map(([key, n]) => {
+      const [one, many] = words[key] ?? [key, key];
+      return `${n} ${n === 1 ? one : many}`;
+    })
     .join(', ');
 }
 
@@ -163,10 +166,14 @@ export function CatalogRecord({
   useEffect(() => {
     setProblem(null);
     setConflict(null);
+    // A new or merged record opens at its own address; the hash says what just happened.
+    const done = new URLSearchParams(window.location.hash.split('?')[1]).get('done');
     setMessage(
-      new URLSearchParams(window.location.hash.split('?')[1]).has('merged')
+      done === 'merged'
         ? 'Merged: this record now carries everything the duplicate had.'
-        : null,
+        : done === 'added'
+          ? `Added this ${one}.`
+          : null,
     );
     if (kind === 'songs') void api.records('tags', '', 200).then(setTags);
     if (!slug) {
@@ -200,8 +207,8 @@ export function CatalogRecord({
         : await api.createRecord(kind, record);
       setView(saved);
       setRecord(saved.record);
-      setMessage(view ? 'Saved. The public pages show it now.' : `Added this ${one}.`);
-      if (!view) window.location.hash = `#/catalog/${kind}/${saved.slug}`;
+      if (view) setMessage('Saved. The public pages show it now.');
+      else window.location.hash = `#/catalog/${kind}/${saved.slug}?done=added`;
     } catch (e) {
       if (e instanceof ApiError && e.problem.status === 409 && e.problem.current)
         setConflict(e.problem.current as RecordView);
@@ -315,7 +322,7 @@ export function CatalogRecord({
         <Merge
           view={view}
           onMerged={(into) => {
-            window.location.hash = `#/catalog/${kind}/${into}?merged=1`;
+            window.location.hash = `#/catalog/${kind}/${into}?done=merged`;
           }}
         />
       )}

@@ -105,7 +105,7 @@ export function Layout({
           <nav class="locale-switcher" aria-label={t.language}>
             {LOCALES.map((l) => (
               <a
-                href={`/${l}${suffix}`}
+                href={`${ctx.localeBase}/${l}${suffix}`}
                 lang={htmlLang(l)}
                 hrefLang={htmlLang(l)}
                 aria-current={l === locale ? 'true' : undefined}
