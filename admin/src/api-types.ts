@@ -151,6 +151,14 @@ export interface RecordView<K extends RecordKind = RecordKind> {
   version: string | null;
   record: RecordTypes[K];
   uses: Record<string, number>;
+  /** English names of the artists, works and songs the record refers to, by slug. */
+  labels: RecordLabels;
+}
+
+export interface RecordLabels {
+  artists: Record<string, string>;
+  works: Record<string, string>;
+  songs: Record<string, string>;
 }
 
 export interface RecordSummary {

@@ -75,6 +75,13 @@ export async function catalogRoutes(
         .describe('Send it back as `baseVersion` when saving; null where records carry none'),
       record: out,
       uses: z.record(z.string(), z.number().int()).describe('How many references point here'),
+      labels: z
+        .object({
+          artists: z.record(z.string(), z.string()),
+          works: z.record(z.string(), z.string()),
+          songs: z.record(z.string(), z.string()),
+        })
+        .describe('English names of the artists, works and songs the record refers to, by slug'),
     });
     const errors = {
       400: ProblemOut,

@@ -26,7 +26,12 @@ import {
 } from './catalog.service.ts';
 import * as merging from './merge.repository.ts';
 import * as records from './records.repository.ts';
-import type { RecordKind, RecordSummary, StoredRecord } from './records.repository.ts';
+import type {
+  RecordKind,
+  RecordLabels,
+  RecordSummary,
+  StoredRecord,
+} from './records.repository.ts';
 
 export interface CatalogEditingDeps {
   db: Kysely<Database>;
@@ -45,6 +50,8 @@ export interface RecordView {
   version: string | null;
   record: RecordData;
   uses: Record<string, number>;
+  /** Readable names of the records this one refers to. */
+  labels: RecordLabels;
 }
 
 const SCHEMAS = {
@@ -123,6 +130,7 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
       version: stored.version,
       record: stored.data,
       uses: await records.countUses(trx, kind, stored.id),
+      labels: await records.labelsFor(trx, referencesOf(stored.data)),
     };
   };
 
@@ -367,6 +375,18 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
       return { featuresChanged };
     },
   };
+}
+
+/** The slugs a record refers to, by kind. */
+function referencesOf(data: RecordData): { artists: string[]; works: string[]; songs: string[] } {
+  if ('credits' in data) {
+    return {
+      artists: data.credits.flatMap((c) => (c.as ? [c.artist, c.as] : [c.artist])),
+      works: data.tie_ins.map((t) => t.work),
+      songs: data.cover_of ? [data.cover_of] : [],
+    };
+  }
+  return { artists: 'members' in data ? data.members : [], works: [], songs: [] };
 }
 
 /** A record's names in the scripts people search by, kept as aliases when it is merged away. */

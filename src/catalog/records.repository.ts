@@ -299,3 +299,33 @@ async function firstArtists(db: Db, songIds: number[]): Promise<Map<number, stri
   }
   return first;
 }
+
+export interface RecordLabels {
+  artists: Record<string, string>;
+  works: Record<string, string>;
+  songs: Record<string, string>;
+}
+
+/** English display names for the records another record refers to, keyed by slug. */
+export async function labelsFor(
+  db: Db,
+  refs: { artists: string[]; works: string[]; songs: string[] },
+): Promise<RecordLabels> {
+  const load = async (table: 'artists' | 'works' | 'songs', prefix: 'name' | 'title') => {
+    const slugs = [...new Set(refs[table])];
+    if (slugs.length === 0) return {};
+    const rows = await db.selectFrom(table).selectAll().where('slug', 'in', slugs).execute();
+    return Object.fromEntries(
+      rows.map((r) => [
+        r.slug,
+        displayName(nameFromRow(r as unknown as NameRow<typeof prefix>, prefix), 'en').text,
+      ]),
+    );
+  };
+  const [artists, works, songs] = await Promise.all([
+    load('artists', 'name'),
+    load('works', 'title'),
+    load('songs', 'title'),
+  ]);
+  return { artists, works, songs };
+}

@@ -30,6 +30,8 @@ describe.each(DIALECTS)('the catalog editor API on %s', (dialect) => {
       },
     });
     expect(view.uses.entries).toBeGreaterThan(0);
+    expect(view.labels.artists).toEqual({ 'nana-mizuki': 'Nana Mizuki' });
+    expect(Object.keys(view.labels.works)).toEqual(['white-album']);
     const saved = await call('PUT', '/api/v1/editor/songs/shinai', 'editor', {
       baseVersion: view.version,
       record: view.record,

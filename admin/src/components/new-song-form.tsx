@@ -106,6 +106,7 @@ export function NewSongForm({
         kind="artists"
         label="Artist"
         value={artist?.slug}
+        display={artist?.label}
         optional
         onChange={(slug, summary) =>
           setArtist(slug ? { slug, label: summary?.label ?? slug } : null)

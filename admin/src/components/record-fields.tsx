@@ -9,6 +9,7 @@ import {
 import type {
   ArtistRecord,
   NameRecord,
+  RecordLabels,
   RecordSummary,
   SongRecord,
   TagRecord,
@@ -173,10 +174,12 @@ export function SongFields({
   value,
   onChange,
   tags,
+  labels,
 }: {
   value: SongRecord;
   onChange: Change<SongRecord>;
   tags: RecordSummary[];
+  labels: RecordLabels;
 }) {
   return (
     <>
@@ -202,6 +205,7 @@ export function SongFields({
               kind="artists"
               label={`Artist ${i + 1}`}
               value={credit.artist || undefined}
+              display={labels.artists[credit.artist]}
               onChange={(artist) => set({ ...credit, artist: artist ?? '' })}
             />
             <Choice
@@ -214,6 +218,7 @@ export function SongFields({
               kind="artists"
               label="As character (optional)"
               value={credit.as}
+              display={credit.as ? labels.artists[credit.as] : undefined}
               optional
               onChange={(as) => {
                 const next = { ...credit, as };
@@ -235,6 +240,7 @@ export function SongFields({
               kind="works"
               label={`Work ${i + 1}`}
               value={tieIn.work || undefined}
+              display={labels.works[tieIn.work]}
               onChange={(work) => set({ ...tieIn, work: work ?? '' })}
             />
             <Choice
@@ -291,6 +297,7 @@ export function SongFields({
         kind="songs"
         label="Cover of (optional)"
         value={value.cover_of}
+        display={value.cover_of ? labels.songs[value.cover_of] : undefined}
         exclude={[value.slug]}
         optional
         onChange={(cover_of) => {
@@ -320,9 +327,11 @@ export function SongFields({
 export function ArtistFields({
   value,
   onChange,
+  labels,
 }: {
   value: ArtistRecord;
   onChange: Change<ArtistRecord>;
+  labels: RecordLabels;
 }) {
   return (
     <>
@@ -348,6 +357,7 @@ export function ArtistFields({
             kind="artists"
             label={`Member ${i + 1}`}
             value={member || undefined}
+            display={labels.artists[member]}
             exclude={[value.slug, ...value.members]}
             onChange={(slug) => set(slug ?? '')}
           />

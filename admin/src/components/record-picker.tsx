@@ -30,6 +30,7 @@ export function RecordPicker({
   onChange,
   exclude = [],
   optional = false,
+  display,
 }: {
   kind: RecordKind;
   label: string;
@@ -37,8 +38,11 @@ export function RecordPicker({
   onChange: (slug: string | undefined, summary?: RecordSummary) => void;
   exclude?: string[];
   optional?: boolean;
+  /** The chosen record's name, when the caller knows it. */
+  display?: string | undefined;
 }) {
   const [query, setQuery] = useState('');
+  const [pickedName, setPickedName] = useState<string | null>(null);
   const [editing, setEditing] = useState(!value);
   // A value that arrives later (a record loading) shows as chosen.
   useEffect(() => setEditing(!value), [value]);
@@ -47,7 +51,8 @@ export function RecordPicker({
   if (value && !editing) {
     return (
       <div class="picked">
-        <span class="picked-label">{label}</span> <code>{value}</code>{' '}
+        <span class="picked-label">{label}</span> {pickedName ?? display}{' '}
+        <code class="muted">{value}</code>{' '}
         <button type="button" class="link" onClick={() => setEditing(true)}>
           change
         </button>
@@ -82,6 +87,7 @@ export function RecordPicker({
               disabled={exclude.includes(r.slug)}
               onClick={() => {
                 onChange(r.slug, r);
+                setPickedName(r.label);
                 setQuery('');
                 setEditing(false);
               }}

@@ -3,6 +3,7 @@ import { api, ApiError } from '../api.ts';
 import type {
   ArtistRecord,
   RecordKind,
+  RecordLabels,
   RecordSummary,
   RecordTypes,
   RecordView,
@@ -15,6 +16,8 @@ import { RecordPicker } from '../components/record-picker.tsx';
 import { ArtistFields, SongFields, TagFields, WorkFields } from '../components/record-fields.tsx';
 import { KIND_LABELS } from './catalog-list.tsx';
 import { slugFrom } from '../slug.ts';
+
+const NO_LABELS: RecordLabels = { artists: {}, works: {}, songs: {} };
 
 const BLANK: { [K in RecordKind]: RecordTypes[K] } = {
   songs: {
@@ -92,6 +95,7 @@ function Merge({ view, onMerged }: { view: RecordView; onMerged: (into: string) 
         kind={view.kind}
         label={`The ${one} that stays`}
         value={target?.slug}
+        display={target ? nameOf(target.record) : undefined}
         exclude={[view.slug]}
         onChange={(slug?: string, _summary?: RecordSummary) => {
           setProblem(null);
@@ -221,9 +225,18 @@ export function CatalogRecord({
 
   const fields =
     kind === 'songs' ? (
-      <SongFields value={record as SongRecord} onChange={change} tags={tags} />
+      <SongFields
+        value={record as SongRecord}
+        onChange={change}
+        tags={tags}
+        labels={view?.labels ?? NO_LABELS}
+      />
     ) : kind === 'artists' ? (
-      <ArtistFields value={record as ArtistRecord} onChange={change} />
+      <ArtistFields
+        value={record as ArtistRecord}
+        onChange={change}
+        labels={view?.labels ?? NO_LABELS}
+      />
     ) : kind === 'works' ? (
       <WorkFields value={record as WorkRecord} onChange={change} />
     ) : (
