@@ -15,6 +15,12 @@ import {
 } from '#src/catalog/index.ts';
 import { loadContentPack, readContentPack, type LoadSummary } from '#src/content-pack/index.ts';
 import { connect, type DatabaseHandle } from '#src/db/connect.ts';
+import {
+  createSearchIndexer,
+  createSearchService,
+  type SearchIndexer,
+  type SearchService,
+} from '#src/search/index.ts';
 import { migrateToLatest } from '#src/db/migrate.ts';
 import {
   createEditingService,
@@ -33,6 +39,8 @@ export interface Services {
   editing: EditingService;
   catalog: CatalogService;
   catalogEditing: CatalogEditing;
+  search: SearchService;
+  searchIndex: SearchIndexer;
   reader: CatalogReader;
   features: FeaturesService;
   accounts: AccountsService;
@@ -58,8 +66,12 @@ export interface AppOptions {
 export function createServices(database: DatabaseHandle, clock: Clock): Services {
   const catalog = createCatalogService({ db: database.db, clock });
   const changes = createChangeFeed();
+  const searchIndex = createSearchIndexer({ db: database.db });
+  changes.subscribe((change) => searchIndex.apply(change));
   return {
     changes,
+    search: createSearchService({ db: database.db, clock }),
+    searchIndex,
     editing: createEditingService({ db: database.db, clock, changes }),
     catalog,
     catalogEditing: createCatalogEditing({ db: database.db, clock, changes }),
@@ -85,6 +97,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         : null;
     // A new site gets air dates and where-to-watch links for its anime at once.
     if (content) await importBangumi(database.db, loadBangumiData());
+    // A new site, or one from before search existed, is indexed once, in full.
+    if (content || (await services.searchIndex.isEmpty())) await services.searchIndex.rebuild();
     const admin = await services.accounts.ensureAdmin(config.adminEmail, config.adminPassword);
 
     // Filled in once the site's routes exist; bad addresses are rejected before routing.

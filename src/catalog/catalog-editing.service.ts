@@ -296,7 +296,7 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
         await audit(trx, who, 'create', kind, data.slug);
         return (await view(trx, kind, data.slug)) as RecordView;
       });
-      announce(kind, [data.slug]);
+      await announce(kind, [data.slug]);
       return created;
     },
 
@@ -327,7 +327,7 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
         await audit(trx, who, 'update', kind, slug);
         return view(trx, kind, slug);
       });
-      if (updated) announce(kind, [slug]);
+      if (updated) await announce(kind, [slug]);
       return updated;
     },
 
@@ -371,7 +371,7 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
         await audit(trx, who, 'merge', kind, into, { merged: from });
         return new Set(features).size;
       });
-      announce(kind, [from, into]);
+      await announce(kind, [from, into]);
       return { featuresChanged };
     },
   };

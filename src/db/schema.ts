@@ -232,6 +232,33 @@ export interface FeatureRedirectsTable {
   feature_id: number;
 }
 
+/** One searchable thing: a song, artist, work, feature or tag. */
+export interface SearchEntriesTable {
+  id: Generated<number>;
+  kind: string;
+  entity_id: number;
+  slug: string;
+  popularity: number;
+  /** '' for always, an ISO time from which a scheduled feature is live, null for never. */
+  live_from: string | null;
+}
+
+/** One name of an entry as search reads it: normalized text, and the same without spaces. */
+export interface SearchNamesTable {
+  id: Generated<number>;
+  entry_id: number;
+  /** Which name this is: title, romanized, en, alias, reading, artist, … */
+  field: string;
+  text: string;
+  key: string;
+}
+
+/** The romaji vocabulary: each word under itself and each form with one letter deleted. */
+export interface SearchTermsTable {
+  variant: string;
+  term: string;
+}
+
 export interface Database {
   artists: ArtistsTable;
   artist_aliases: ArtistAliasesTable;
@@ -260,6 +287,9 @@ export interface Database {
   audit_log: AuditLogTable;
   feature_revisions: FeatureRevisionsTable;
   feature_redirects: FeatureRedirectsTable;
+  search_entries: SearchEntriesTable;
+  search_names: SearchNamesTable;
+  search_terms: SearchTermsTable;
 }
 
 export type ArtistRow = Selectable<ArtistsTable>;

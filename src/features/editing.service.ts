@@ -315,7 +315,7 @@ export function createEditingService({ db, clock, changes }: EditingDeps) {
           detail: { revision },
         });
       });
-      changes.publish({ entity: 'feature', slugs: [...new Set([slug, document.slug])] });
+      await changes.publish({ entity: 'feature', slugs: [...new Set([slug, document.slug])] });
       return (await view(document.slug)) as EditorView;
     },
 
@@ -344,7 +344,7 @@ export function createEditingService({ db, clock, changes }: EditingDeps) {
           detail: { at: when.toISOString() },
         });
       });
-      changes.publish({ entity: 'feature', slugs: [slug] });
+      await changes.publish({ entity: 'feature', slugs: [slug] });
       return (await view(slug)) as EditorView;
     },
 
@@ -362,7 +362,7 @@ export function createEditingService({ db, clock, changes }: EditingDeps) {
           entityId: slug,
         });
       });
-      changes.publish({ entity: 'feature', slugs: [slug] });
+      await changes.publish({ entity: 'feature', slugs: [slug] });
       return (await view(slug)) as EditorView;
     },
 

@@ -10,7 +10,9 @@ describe.each(DIALECTS)('the catalog editor API on %s', (dialect) => {
   const { tokens, call } = usePeople(app);
   const changes: Change[] = [];
   beforeAll(() => {
-    app().services.changes.subscribe((c) => changes.push(c));
+    app().services.changes.subscribe((c) => {
+      changes.push(c);
+    });
   });
 
   it('reads a song in the shape it is written in, and a save of it unchanged is a no-op', async () => {

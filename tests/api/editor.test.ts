@@ -49,7 +49,9 @@ describe.each(DIALECTS)('the editor API on %s', (dialect) => {
   const { tokens, call } = usePeople(app);
   const changes: Change[] = [];
   beforeAll(() => {
-    app().services.changes.subscribe((c) => changes.push(c));
+    app().services.changes.subscribe((c) => {
+      changes.push(c);
+    });
   });
 
   it('lets an editor build a feature of 12 songs, reorder two, publish it, and readers see "(11–12)" on page 2', async () => {

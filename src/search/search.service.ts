@@ -1,0 +1,326 @@
+import { distance } from 'fastest-levenshtein';
+import type { Kysely } from 'kysely';
+import type { DisplayName } from '#src/catalog/index.ts';
+import type { Database } from '#src/db/schema.ts';
+import { toTimestamp, type Clock } from '#src/shared/clock.ts';
+import type { Locale } from '#src/shared/locale.ts';
+import type { SearchKind } from './documents.repository.ts';
+import { compact, queryForms } from './normalize.ts';
+import * as results from './results.repository.ts';
+import { backendFor, type NameHit } from './search-backend.ts';
+
+type Db = Kysely<Database>;
+
+export const SEARCH_KINDS: SearchKind[] = ['song', 'artist', 'work', 'feature', 'tag'];
+export const PAGE_SIZE = 20;
+const LANE_LIMIT = 500;
+const WORD_LIMIT = 2000;
+/** Far above any real code point, so `key < prefix + END` is "starts with prefix". */
+const END = String.fromCodePoint(0x10ffff);
+
+/** Lanes, best first: a whole name, its start, every word somewhere, every word nearly. */
+const LANE = { exact: 100, prefix: 80, words: 50, fuzzy: 20 } as const;
+/** A match on a song's artist counts less than one on its own title. */
+const FIELD_WEIGHT: Record<string, number> = { alias: 0.9, reading: 0.95, artist: 0.6 };
+
+export interface SearchFilters {
+  type?: SearchKind | undefined;
+  tag?: string | undefined;
+  role?: string | undefined;
+  decade?: string | undefined;
+  category?: string | undefined;
+}
+
+export interface SearchResult {
+  kind: SearchKind;
+  slug: string;
+  name: DisplayName;
+  detail: string;
+  /** Which name matched, as the index holds it. */
+  matched: { field: string; text: string };
+}
+
+export interface Facet {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface SearchPage {
+  query: string;
+  page: number;
+  pageCount: number;
+  total: number;
+  results: SearchResult[];
+  /** Matches of each kind before filters by tag, role, decade or category. */
+  counts: Record<SearchKind, number>;
+  facets: { tag: Facet[]; role: Facet[]; decade: Facet[]; category: Facet[] };
+}
+
+interface Candidate {
+  entryId: number;
+  score: number;
+  field: string;
+  text: string;
+}
+
+/** Typos allowed in a word: one in a short word, two from five letters on. */
+function allowedTypos(word: string): number {
+  return word.length >= 5 ? 2 : 1;
+}
+
+function deletions(word: string): string[] {
+  const out = new Set([word]);
+  for (let i = 0; i < word.length; i++) out.add(word.slice(0, i) + word.slice(i + 1));
+  return [...out];
+}
+
+/**
+ * Search over songs, artists, works, features and tags in any script. The same lanes and
+ * ranking run on both databases; only finding names that contain a fragment differs.
+ */
+export function createSearchService({ db, clock }: { db: Db; clock: Clock }) {
+  const backend = backendFor(db);
+
+  const keep = (found: Map<number, Candidate>, hit: NameHit, score: number) => {
+    const weighted = score * (FIELD_WEIGHT[hit.field] ?? 1);
+    const best = found.get(hit.entry_id);
+    if (!best || best.score < weighted)
+      found.set(hit.entry_id, {
+        entryId: hit.entry_id,
+        score: weighted,
+        field: hit.field,
+        text: hit.text,
+      });
+  };
+
+  const startsWith = async (key: string, found: Map<number, Candidate>) => {
+    const hits = await db
+      .selectFrom('search_names')
+      .select(['entry_id', 'field', 'text', 'key'])
+      .where('key', '>=', key)
+      .where('key', '<', key + END)
+      .orderBy('key')
+      .limit(LANE_LIMIT)
+      .execute();
+    for (const hit of hits) {
+      // Shorter names that start with the input are likelier what was meant.
+      const rest = hit.key.length - key.length;
+      keep(found, hit, rest === 0 ? LANE.exact : LANE.prefix - Math.min(10, rest / 3));
+    }
+  };
+
+  /** Entries that have every word (or one of its alternatives) in some name. */
+  const allWords = async (
+    alternatives: string[][],
+    score: number,
+    found: Map<number, Candidate>,
+  ) => {
+    const perWord: Map<number, NameHit>[] = [];
+    for (const options of alternatives) {
+      const hits = (
+        await Promise.all(options.map((w) => backend.containing(db, w, WORD_LIMIT)))
+      ).flat();
+      const here = new Map<number, NameHit>();
+      for (const hit of hits) if (!here.has(hit.entry_id)) here.set(hit.entry_id, hit);
+      if (here.size === 0) return;
+      perWord.push(here);
+    }
+    const [first, ...rest] = perWord;
+    for (const [id, hit] of first ?? []) if (rest.every((m) => m.has(id))) keep(found, hit, score);
+  };
+
+  /** Words of the query replaced by the vocabulary's words within a typo or two. */
+  const nearWords = async (words: string[]): Promise<string[][] | null> => {
+    const out: string[][] = [];
+    for (const word of words) {
+      if (word.length < 4 || !/^[a-z0-9]+$/.test(word)) {
+        out.push([word]);
+        continue;
+      }
+      const rows = await db
+        .selectFrom('search_terms')
+        .select('term')
+        .distinct()
+        .where('variant', 'in', deletions(word))
+        .limit(200)
+        .execute();
+      const near = rows
+        .map((r) => r.term)
+        .filter((t) => distance(word, t) <= allowedTypos(word))
+        .slice(0, 8);
+      if (near.length === 0) return null;
+      out.push(near);
+    }
+    return out;
+  };
+
+  /** Every entry the query matches, scored by lane and field, best first. */
+  const match = async (query: string, fuzzy: boolean): Promise<Candidate[]> => {
+    const forms = queryForms(query);
+    const found = new Map<number, Candidate>();
+    for (const form of [forms.japanese, forms.latin]) {
+      if (!form) continue;
+      await startsWith(compact(form), found);
+      const words = form.split(' ').filter(Boolean);
+      await allWords(
+        words.map((w) => [w]),
+        LANE.words,
+        found,
+      );
+    }
+    if (fuzzy && found.size === 0 && forms.latin) {
+      const near = await nearWords(forms.latin.split(' ').filter(Boolean));
+      if (near) await allWords(near, LANE.fuzzy, found);
+    }
+    return [...found.values()];
+  };
+
+  /** Live entries, each scored with popularity, best first. */
+  const ranked = async (candidates: Candidate[], type?: SearchKind) => {
+    const now = toTimestamp(clock.now());
+    const rows = await results.entriesByIds(
+      db,
+      candidates.map((c) => c.entryId),
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return candidates
+      .flatMap((c) => {
+        const entry = byId.get(c.entryId);
+        if (!entry || entry.live_from === null || entry.live_from > now) return [];
+        if (type && entry.kind !== type) return [];
+        return [{ ...c, entry, total: c.score + Math.log1p(entry.popularity) * 2 }];
+      })
+      .sort(
+        (a, b) =>
+          b.total - a.total ||
+          b.entry.popularity - a.entry.popularity ||
+          a.entry.slug.localeCompare(b.entry.slug),
+      );
+  };
+
+  const show = async (
+    items: Awaited<ReturnType<typeof ranked>>,
+    locale: Locale,
+  ): Promise<SearchResult[]> => {
+    const shownByKind = new Map(
+      await Promise.all(
+        SEARCH_KINDS.map(
+          async (kind) =>
+            [
+              kind,
+              await results.shown(
+                db,
+                kind,
+                items.filter((i) => i.entry.kind === kind).map((i) => i.entry.entity_id),
+                locale,
+              ),
+            ] as const,
+        ),
+      ),
+    );
+    return items.flatMap((item) => {
+      const kind = item.entry.kind as SearchKind;
+      const seen = shownByKind.get(kind)?.get(item.entry.entity_id);
+      return seen
+        ? [
+            {
+              kind,
+              slug: item.entry.slug,
+              name: seen.name,
+              detail: seen.detail,
+              matched: { field: item.field, text: item.text },
+            },
+          ]
+        : [];
+    });
+  };
+
+  return {
+    /** One page of results with counts by kind and facets over the matching songs. */
+    async search(
+      query: string,
+      locale: Locale,
+      filters: SearchFilters = {},
+      page = 1,
+    ): Promise<SearchPage> {
+      const all = await ranked(await match(query, true));
+      const counts = Object.fromEntries(
+        SEARCH_KINDS.map((k) => [k, all.filter((a) => a.entry.kind === k).length]),
+      ) as Record<SearchKind, number>;
+      const songFilters = Boolean(
+        filters.tag || filters.role || filters.decade || filters.category,
+      );
+      const type = songFilters ? 'song' : filters.type;
+      const typed = type ? all.filter((a) => a.entry.kind === type) : all;
+      const songIds = typed.filter((a) => a.entry.kind === 'song').map((a) => a.entry.entity_id);
+      const facts = await results.songFacts(db, songIds.slice(0, 1000), toTimestamp(clock.now()));
+      const passes = (id: number) => {
+        const f = facts.get(id);
+        if (!f) return !songFilters;
+        return (
+          (!filters.tag || f.tags.includes(filters.tag)) &&
+          (!filters.role || f.roles.includes(filters.role)) &&
+          (!filters.decade || f.decade === filters.decade) &&
+          (!filters.category || f.categories.includes(filters.category))
+        );
+      };
+      const kept = typed.filter((a) => a.entry.kind !== 'song' || passes(a.entry.entity_id));
+
+      const tally = (values: (id: number) => string[]) => {
+        const counted = new Map<string, number>();
+        for (const a of kept)
+          if (a.entry.kind === 'song')
+            for (const v of values(a.entry.entity_id)) counted.set(v, (counted.get(v) ?? 0) + 1);
+        return [...counted].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+      };
+      const tagCounts = tally((id) => facts.get(id)?.tags ?? []);
+      const roleCounts = tally((id) => facts.get(id)?.roles ?? []);
+      const decadeCounts = tally((id) => {
+        const decade = facts.get(id)?.decade;
+        return decade ? [decade] : [];
+      });
+      const categoryCounts = tally((id) => facts.get(id)?.categories ?? []);
+      const labels = await results.facetLabels(
+        db,
+        tagCounts.map(([t]) => t),
+        categoryCounts.map(([c]) => c),
+        locale,
+      );
+
+      const pageCount = Math.max(1, Math.ceil(kept.length / PAGE_SIZE));
+      const current = Math.min(Math.max(1, page), pageCount);
+      return {
+        query,
+        page: current,
+        pageCount,
+        total: kept.length,
+        results: await show(kept.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE), locale),
+        counts,
+        facets: {
+          tag: tagCounts.map(([value, count]) => ({
+            value,
+            label: labels.tags.get(value)?.text ?? value,
+            count,
+          })),
+          role: roleCounts.map(([value, count]) => ({ value, label: value, count })),
+          decade: decadeCounts.map(([value, count]) => ({ value, label: value, count })),
+          category: categoryCounts.map(([value, count]) => ({
+            value,
+            label: labels.categories.get(value)?.text ?? value,
+            count,
+          })),
+        },
+      };
+    },
+
+    /** A few best matches for a box being typed in; typos only when nothing else matches. */
+    async suggest(query: string, locale: Locale, limit = 8): Promise<SearchResult[]> {
+      let found = await ranked(await match(query, false));
+      if (found.length === 0) found = await ranked(await match(query, true));
+      return show(found.slice(0, limit), locale);
+    },
+  };
+}
+
+export type SearchService = ReturnType<typeof createSearchService>;
