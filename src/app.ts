@@ -118,6 +118,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     });
     await apiRoutes(http, {
       catalogEditing: services.catalogEditing,
+      search: services.search,
       features: services.features,
       editing: services.editing,
       catalog: services.reader,
@@ -129,6 +130,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       catalog: services.reader,
       clock,
       publicUrl: config.publicUrl,
+      search: services.search,
       canPreview: async (request) => can(await sessionActor(services.accounts, request), 'edit'),
     });
     // Whoever opened the database closes it.

@@ -10,6 +10,7 @@ import {
 import type { AccountsService } from '#src/accounts/index.ts';
 import { displayLabel, type CatalogEditing, type CatalogReader } from '#src/catalog/index.ts';
 import { z } from 'zod';
+import type { SearchService } from '#src/search/index.ts';
 import { authentication } from './auth.ts';
 import type { EditingService, FeaturesService } from '#src/features/index.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '#src/shared/errors.ts';
@@ -17,6 +18,7 @@ import { renderApiDocs } from './docs-page.tsx';
 import { editorRoutes } from './editor.routes.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 import { toolRoutes } from './tools.routes.ts';
+import { searchRoutes } from './search.routes.ts';
 import { userRoutes } from './users.routes.ts';
 import {
   FeatureOut,
@@ -32,6 +34,7 @@ import { sendProblem } from './problem.ts';
 
 export interface ApiDeps {
   catalogEditing: CatalogEditing;
+  search: SearchService;
   features: FeaturesService;
   editing: EditingService;
   catalog: CatalogReader;
@@ -50,7 +53,7 @@ function fieldOf(instancePath: string, where: string): string {
 /** The JSON API under /api/v1: public reads; every error is application/problem+json. */
 export async function apiRoutes(
   app: FastifyInstance,
-  { features, editing, catalog, catalogEditing, accounts }: ApiDeps,
+  { features, editing, catalog, catalogEditing, search, accounts }: ApiDeps,
 ): Promise<void> {
   // The API's own instance knows its routes; the docs page outside the prefix asks it.
   let openapi: (() => unknown) | undefined;
@@ -124,7 +127,8 @@ export async function apiRoutes(
 
       const { requires } = await authentication(api, accounts);
       await editorRoutes(api, editing, requires);
-      await toolRoutes(api, catalog, requires);
+      await toolRoutes(api, requires);
+      await searchRoutes(api, search);
       await userRoutes(api, accounts, requires);
       await catalogRoutes(api, catalogEditing, requires);
       const typed = api.withTypeProvider<ZodTypeProvider>();

@@ -69,12 +69,6 @@ export interface Category {
   labels: Labels;
 }
 
-export interface SearchResults {
-  songs: SongCard[];
-  artists: ArtistRef[];
-  works: { slug: string; kind: string; year: number | null; title: Name }[];
-}
-
 const PAGE_SONGS = 200;
 
 /** Signals for "songs like this", weighted: a shared work or feature says more than a shared tag. */
@@ -238,23 +232,8 @@ export function createCatalogReader({ db }: { db: Kysely<Database> }) {
     listSlugs: (table: 'songs' | 'artists' | 'works', limit: number) =>
       details.listSlugs(db, table, limit),
 
-    async search(text: string, limit = 20): Promise<SearchResults> {
-      const found = await discovery.searchNames(db, text, limit);
-      return {
-        songs: await getSongCards(db, found.songIds),
-        artists: found.artists.map((a) => ({
-          slug: a.slug,
-          kind: a.kind,
-          name: nameFromRow(a, 'name'),
-        })),
-        works: found.works.map((w) => ({
-          slug: w.slug,
-          kind: w.kind,
-          year: w.year,
-          title: nameFromRow(w, 'title'),
-        })),
-      };
-    },
+    /** Song cards in the order of `ids`. */
+    songCards: (ids: readonly number[]): Promise<SongCard[]> => getSongCards(db, ids),
   };
 }
 

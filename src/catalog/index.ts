@@ -21,5 +21,4 @@ export {
   type TagPage,
   type TagRef,
   type Category,
-  type SearchResults,
 } from './catalog-reader.ts';

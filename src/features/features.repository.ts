@@ -1,6 +1,5 @@
-import { sql, type ExpressionBuilder, type Insertable, type Kysely } from 'kysely';
+import type { ExpressionBuilder, Insertable, Kysely } from 'kysely';
 import type { Database, EntriesTable, FeaturesTable } from '#src/db/schema.ts';
-import { containsPattern } from '#src/shared/sql-like.ts';
 
 type Db = Kysely<Database>;
 
@@ -283,26 +282,6 @@ export async function countEntriesFor(
     .groupBy('feature_id')
     .execute();
   return new Map(rows.map((r) => [r.feature_id, Number(r.n)]));
-}
-
-/** Published features whose title in any locale contains `text` (case-insensitive). */
-export async function findIdsByTitle(
-  db: Db,
-  text: string,
-  limit: number,
-  now: string,
-): Promise<number[]> {
-  const pattern = containsPattern(text);
-  const rows = await db
-    .selectFrom('feature_texts as t')
-    .innerJoin('features as f', 'f.id', 't.feature_id')
-    .select('f.id')
-    .distinct()
-    .where(live(now))
-    .where(sql<boolean>`lower(t.title) like ${pattern} escape '\\'`)
-    .limit(limit)
-    .execute();
-  return rows.map((r) => r.id);
 }
 
 /** Removes a feature's texts, tags, related links and entries, before they are written anew. */

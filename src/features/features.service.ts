@@ -307,12 +307,6 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
       return summarize(rows.slice(0, limit), locale);
     },
 
-    /** Published features whose title contains `text` in any language. */
-    async searchByTitle(text: string, locale: Locale, limit = 20): Promise<FeatureSummary[]> {
-      const ids = await repo.findIdsByTitle(db, text, limit, now());
-      return summarize(await repo.listPublished(db, limit, { ids }, now()), locale);
-    },
-
     /** Every published feature that includes the song, with the song's position in it. */
     async featuresWithSong(
       songId: number,

@@ -33,6 +33,8 @@ export interface SearchFilters {
 
 export interface SearchResult {
   kind: SearchKind;
+  /** The entity's own id, for pages that show more of it. */
+  id: number;
   slug: string;
   name: DisplayName;
   detail: string;
@@ -226,6 +228,7 @@ export function createSearchService({ db, clock }: { db: Db; clock: Clock }) {
         ? [
             {
               kind,
+              id: item.entry.entity_id,
               slug: item.entry.slug,
               name: seen.name,
               detail: seen.detail,
@@ -315,9 +318,13 @@ export function createSearchService({ db, clock }: { db: Db; clock: Clock }) {
     },
 
     /** A few best matches for a box being typed in; typos only when nothing else matches. */
-    async suggest(query: string, locale: Locale, limit = 8): Promise<SearchResult[]> {
-      let found = await ranked(await match(query, false));
-      if (found.length === 0) found = await ranked(await match(query, true));
+    async suggest(
+      query: string,
+      locale: Locale,
+      { type, limit = 8 }: { type?: SearchKind | undefined; limit?: number } = {},
+    ): Promise<SearchResult[]> {
+      let found = await ranked(await match(query, false), type);
+      if (found.length === 0) found = await ranked(await match(query, true), type);
       return show(found.slice(0, limit), locale);
     },
   };

@@ -4,6 +4,7 @@ import type { VNode } from 'preact';
 import { sendProblem } from '#src/api/problem.ts';
 import type { CatalogReader } from '#src/catalog/index.ts';
 import type { FeaturesService, PageRequest } from '#src/features/index.ts';
+import { SEARCH_KINDS, type SearchService } from '#src/search/index.ts';
 import type { Clock } from '#src/shared/clock.ts';
 import { isLocale, negotiateLocale, type Locale } from '#src/shared/locale.ts';
 import { assetUrls, ASSETS_DIR } from './assets.ts';
@@ -28,6 +29,7 @@ export interface WebDeps {
   catalog: CatalogReader;
   clock: Clock;
   publicUrl: string | undefined;
+  search: SearchService;
   /** Whether the request comes from someone signed in who may see unpublished drafts. */
   canPreview: (request: FastifyRequest) => Promise<boolean>;
 }
@@ -48,7 +50,7 @@ type LocaleParams = { Params: SlugParams };
 
 /** The public, server-rendered site. Returns the 404 page handler for errors raised before routing. */
 export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<NotFoundHandler> {
-  const { features, catalog, clock } = deps;
+  const { features, catalog, clock, search } = deps;
   const assets = assetUrls();
   const originOf = (request: FastifyRequest) =>
     deps.publicUrl ?? `${request.protocol}://${request.host}`;
@@ -165,17 +167,51 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
     page(async (ctx) => <AboutPageView ctx={ctx} />),
   );
 
-  app.get<{ Params: { locale: string }; Querystring: { q?: string | string[] } }>(
+  app.get<{ Params: { locale: string } }>(
     '/:locale/search',
     page(async (ctx, _params, request) => {
-      const raw = (request.query as { q?: string | string[] }).q;
-      const query = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, MAX_QUERY) ?? '';
-      if (!query) return <SearchPageView ctx={ctx} query="" results={null} features={[]} />;
-      const [results, matching] = await Promise.all([
-        catalog.search(query),
-        features.searchByTitle(query, ctx.locale),
+      const params = request.query as Record<string, string | string[] | undefined>;
+      const one = (key: string) => {
+        const raw = params[key];
+        return (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, MAX_QUERY) || undefined;
+      };
+      const query = one('q') ?? '';
+      if (!query) return <SearchPageView ctx={ctx} view={null} />;
+      // Unknown values narrow nothing rather than fail: these addresses are typed and shared.
+      const type = one('type');
+      const slugOrNone = (value: string | undefined) =>
+        value && SLUG.test(value) ? value : undefined;
+      const filters = {
+        type: SEARCH_KINDS.find((k) => k === type),
+        tag: slugOrNone(one('tag')),
+        role: slugOrNone(one('role')),
+        decade: /^\d{3}0s$/.test(one('decade') ?? '') ? one('decade') : undefined,
+        category: slugOrNone(one('category')),
+      };
+      const pageNumber = Number(one('page') ?? 1);
+      const found = await search.search(
+        query,
+        ctx.locale,
+        filters,
+        PAGE_NUMBER.test(String(pageNumber)) ? pageNumber : 1,
+      );
+      const idsOf = (kind: string) => found.results.filter((r) => r.kind === kind).map((r) => r.id);
+      const [songs, featureSummaries] = await Promise.all([
+        catalog.songCards(idsOf('song')),
+        idsOf('feature').length > 0
+          ? features.listPublished(ctx.locale, 100, { ids: idsOf('feature') })
+          : [],
       ]);
-      return <SearchPageView ctx={ctx} query={query} results={results} features={matching} />;
+      // Feature cards follow the ranking, not publication order.
+      const rank = new Map(
+        found.results.filter((r) => r.kind === 'feature').map((r, i) => [r.slug, i]),
+      );
+      const ordered = [...featureSummaries].sort(
+        (a, b) => (rank.get(a.slug) ?? 0) - (rank.get(b.slug) ?? 0),
+      );
+      return (
+        <SearchPageView ctx={ctx} view={{ query, filters, found, songs, features: ordered }} />
+      );
     }),
   );
 

@@ -92,7 +92,7 @@ describe.each(DIALECTS)('the JSON API on %s', (dialect) => {
       type: 'song',
       slug: 'shinai',
       label: 'Deep love',
-      detail: 'Nana Mizuki',
+      detail: 'Nana Mizuki · 2009',
     });
     const empty = await get('/api/v1/suggest?q=');
     expect(empty.statusCode).toBe(400);

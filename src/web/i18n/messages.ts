@@ -103,6 +103,16 @@ export interface Messages {
   searchButton: string;
   searchResultsFor: (query: string) => string;
   searchHint: string;
+  /** Search result tabs and facets. */
+  allResults: string;
+  narrowSongs: string;
+  facetTag: string;
+  facetRole: string;
+  facetDecade: string;
+  facetCategory: string;
+  clearFilters: string;
+  /** Before the name a result was found by, when it is not the one shown. */
+  matchedAs: string;
   noResults: (query: string) => string;
   songs: string;
   artists: string;
