@@ -67,7 +67,7 @@ export interface EditorListItem {
 }
 
 export interface Suggestion {
-  type: 'song' | 'artist' | 'work';
+  type: 'song' | 'artist' | 'work' | 'feature' | 'tag';
   slug: string;
   label: string;
   lang: string;

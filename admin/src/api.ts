@@ -93,8 +93,11 @@ export const api = {
     }),
   nameCheck: (document: FeatureDocument) =>
     request<{ warnings: NameWarning[] }>('POST', '/editor/name-check', document),
-  suggest: (q: string) =>
-    request<{ suggestions: Suggestion[] }>('GET', `/suggest?q=${encodeURIComponent(q)}&locale=en`),
+  songSuggestions: (q: string) =>
+    request<{ suggestions: Suggestion[] }>(
+      'GET',
+      `/suggest?q=${encodeURIComponent(q)}&locale=en&type=song`,
+    ),
   categories: () => request<CategorySummary[]>('GET', '/categories?locale=en'),
   records: (kind: RecordKind, q = '', limit = 50) =>
     request<RecordSummary[]>('GET', `/editor/${kind}?q=${encodeURIComponent(q)}&limit=${limit}`),

@@ -28,8 +28,8 @@ export function SongPicker({
       return;
     }
     const timer = setTimeout(() => {
-      api.suggest(query.trim()).then(
-        (r) => setResults(r.suggestions.filter((s) => s.type === 'song')),
+      api.songSuggestions(query.trim()).then(
+        (r) => setResults(r.suggestions),
         () => setResults([]),
       );
     }, 150);

@@ -56,3 +56,97 @@ if (playAll) {
     holder.replaceChildren(frame);
   });
 }
+
+// Suggestions under the header search box as the reader types (a combobox over a listbox).
+// Without this script the box is a plain form that opens the search page.
+const suggestForm = document.querySelector('form[data-suggest-locale]');
+const suggestInput = suggestForm?.querySelector('input[name="q"]');
+if (suggestForm && suggestInput) {
+  const locale = suggestForm.getAttribute('data-suggest-locale');
+  const list = document.createElement('ul');
+  list.id = 'site-suggestions';
+  list.className = 'suggestions';
+  list.setAttribute('role', 'listbox');
+  list.hidden = true;
+  suggestForm.append(list);
+  suggestInput.setAttribute('role', 'combobox');
+  suggestInput.setAttribute('aria-autocomplete', 'list');
+  suggestInput.setAttribute('aria-controls', list.id);
+  suggestInput.setAttribute('aria-expanded', 'false');
+
+  const hrefFor = (s) => {
+    const base = `/${locale}`;
+    const section = { song: 'songs', artist: 'artists', work: 'works', tag: 'tags' }[s.type];
+    return section ? `${base}/${section}/${s.slug}` : `${base}/${s.slug}`;
+  };
+  let active = -1;
+  let timer;
+  let asked = '';
+  const options = () => [...list.querySelectorAll('[role="option"]')];
+  const close = () => {
+    list.hidden = true;
+    active = -1;
+    suggestInput.setAttribute('aria-expanded', 'false');
+    suggestInput.removeAttribute('aria-activedescendant');
+  };
+  const highlight = (index) => {
+    const all = options();
+    if (all.length === 0) return;
+    active = (index + all.length) % all.length;
+    all.forEach((o, i) => o.setAttribute('aria-selected', String(i === active)));
+    suggestInput.setAttribute('aria-activedescendant', all[active].id);
+  };
+  const show = (suggestions) => {
+    list.replaceChildren(
+      ...suggestions.map((s, i) => {
+        const item = document.createElement('li');
+        item.id = `suggestion-${i}`;
+        item.setAttribute('role', 'option');
+        item.setAttribute('aria-selected', 'false');
+        const link = document.createElement('a');
+        link.href = hrefFor(s);
+        link.tabIndex = -1;
+        const label = document.createElement('span');
+        label.lang = s.lang;
+        label.textContent = s.label;
+        const detail = document.createElement('span');
+        detail.className = 'suggestion-detail';
+        detail.textContent = s.detail;
+        link.append(label, ' ', detail);
+        item.append(link);
+        return item;
+      }),
+    );
+    list.hidden = suggestions.length === 0;
+    suggestInput.setAttribute('aria-expanded', String(!list.hidden));
+    active = -1;
+  };
+  suggestInput.addEventListener('input', () => {
+    clearTimeout(timer);
+    const q = suggestInput.value.trim();
+    if (!q) return close();
+    timer = setTimeout(async () => {
+      asked = q;
+      try {
+        const res = await fetch(`/api/v1/suggest?q=${encodeURIComponent(q)}&locale=${locale}`);
+        if (!res.ok || asked !== q) return;
+        show((await res.json()).suggestions);
+      } catch {
+        close();
+      }
+    }, 120);
+  });
+  suggestInput.addEventListener('keydown', (event) => {
+    if (list.hidden) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      highlight(active + (event.key === 'ArrowDown' ? 1 : -1));
+    } else if (event.key === 'Escape') {
+      close();
+    } else if (event.key === 'Enter' && active >= 0) {
+      event.preventDefault();
+      window.location.href = options()[active].querySelector('a').href;
+    }
+  });
+  suggestInput.addEventListener('blur', () => setTimeout(close, 150));
+}

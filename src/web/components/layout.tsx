@@ -89,7 +89,13 @@ export function Layout({
               <span class="brand-tagline">{t.tagline}</span>
             </span>
           </a>
-          <form class="site-search" role="search" action={paths.search(locale)} method="get">
+          <form
+            class="site-search"
+            role="search"
+            action={paths.search(locale)}
+            method="get"
+            data-suggest-locale={locale}
+          >
             <label class="visually-hidden" for="site-search-q">
               {t.searchLabel}
             </label>
@@ -99,6 +105,7 @@ export function Layout({
               name="q"
               placeholder={t.searchPlaceholder}
               enterKeyHint="search"
+              autocomplete="off"
             />
             <button type="submit">{t.searchButton}</button>
           </form>
