@@ -15,6 +15,7 @@ import {
 } from '#src/catalog/index.ts';
 import { loadContentPack, readContentPack, type LoadSummary } from '#src/content-pack/index.ts';
 import { connect, type DatabaseHandle } from '#src/db/connect.ts';
+import { createDiscoveryService, type DiscoveryService } from '#src/discovery/index.ts';
 import {
   createSearchIndexer,
   createSearchService,
@@ -41,6 +42,7 @@ export interface Services {
   catalogEditing: CatalogEditing;
   search: SearchService;
   searchIndex: SearchIndexer;
+  discovery: DiscoveryService;
   reader: CatalogReader;
   features: FeaturesService;
   accounts: AccountsService;
@@ -67,8 +69,11 @@ export function createServices(database: DatabaseHandle, clock: Clock): Services
   const catalog = createCatalogService({ db: database.db, clock });
   const changes = createChangeFeed();
   const searchIndex = createSearchIndexer({ db: database.db });
+  const discovery = createDiscoveryService({ db: database.db });
   changes.subscribe((change) => searchIndex.apply(change));
+  changes.subscribe((change) => discovery.apply(change));
   return {
+    discovery,
     changes,
     search: createSearchService({ db: database.db, clock }),
     searchIndex,
@@ -99,6 +104,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     if (content) await importBangumi(database.db, loadBangumiData());
     // A new site, or one from before search existed, is indexed once, in full.
     if (content || (await services.searchIndex.isEmpty())) await services.searchIndex.rebuild();
+    if (content || (await services.discovery.isEmpty())) await services.discovery.rebuild();
     const admin = await services.accounts.ensureAdmin(config.adminEmail, config.adminPassword);
 
     // Filled in once the site's routes exist; bad addresses are rejected before routing.

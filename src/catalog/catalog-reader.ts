@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '#src/db/schema.ts';
 import { getSongCards, type ArtistRef, type SongCard } from './catalog.repository.ts';
 import * as details from './details.repository.ts';
-import * as discovery from './discovery.repository.ts';
 import { nameFromRow, type Labels, type Name } from './names.ts';
 
 export type { TagRef } from './details.repository.ts';
@@ -72,8 +71,6 @@ export interface Category {
 const PAGE_SONGS = 200;
 
 /** Signals for "songs like this", weighted: a shared work or feature says more than a shared tag. */
-const WEIGHTS = { tags: 1, works: 3, artists: 2, features: 2 } as const;
-const PER_ARTIST = 2;
 
 function labelsOf(row: {
   name_en: string;
@@ -104,32 +101,19 @@ export function createCatalogReader({ db }: { db: Kysely<Database> }) {
      * Up to `limit` songs like this one, best first, with at most two by any one artist so
      * the list is not one discography.
      */
+    /** "Songs like this", as computed when content last changed (see src/discovery). */
     async songsLike(songId: number, limit = 6): Promise<SongCard[]> {
-      const signals = await discovery.relatedSongSignals(db, songId);
-      const score = new Map<number, number>();
-      for (const [signal, rows] of Object.entries(signals) as [
-        keyof typeof WEIGHTS,
-        { song_id: number; n: number }[],
-      ][]) {
-        for (const row of rows)
-          score.set(row.song_id, (score.get(row.song_id) ?? 0) + WEIGHTS[signal] * Number(row.n));
-      }
-      const ranked = [...score.entries()]
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-        .slice(0, limit * 4);
-      const cards = await getSongCards(
+      const rows = await db
+        .selectFrom('song_neighbours')
+        .select('neighbour_id')
+        .where('song_id', '=', songId)
+        .orderBy('position')
+        .limit(limit)
+        .execute();
+      return getSongCards(
         db,
-        ranked.map(([id]) => id),
+        rows.map((r) => r.neighbour_id),
       );
-      const perArtist = new Map<string, number>();
-      return cards
-        .filter((card) => {
-          const artist = card.credits[0]?.artist.slug ?? '';
-          const seen = perArtist.get(artist) ?? 0;
-          perArtist.set(artist, seen + 1);
-          return seen < PER_ARTIST;
-        })
-        .slice(0, limit);
     },
 
     async getArtistPage(slug: string): Promise<ArtistPage | null> {

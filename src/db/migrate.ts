@@ -5,6 +5,7 @@ import * as accounts from './migrations/0003-accounts.ts';
 import * as workSources from './migrations/0004-work-sources.ts';
 import * as editing from './migrations/0005-editing.ts';
 import * as search from './migrations/0006-search.ts';
+import * as discovery from './migrations/0007-discovery.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database. */
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-work-sources': workSources,
   '0005-editing': editing,
   '0006-search': search,
+  '0007-discovery': discovery,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

@@ -259,6 +259,23 @@ export interface SearchTermsTable {
   term: string;
 }
 
+/** One of a song's neighbours ("songs like this"), at its position. */
+export interface SongNeighboursTable {
+  song_id: number;
+  position: number;
+  neighbour_id: number;
+  score: number;
+  reasons: string;
+}
+
+/** One of a feature's neighbours ("features like this"), at its position. */
+export interface FeatureNeighboursTable {
+  feature_id: number;
+  position: number;
+  neighbour_id: number;
+  score: number;
+}
+
 export interface Database {
   artists: ArtistsTable;
   artist_aliases: ArtistAliasesTable;
@@ -290,6 +307,8 @@ export interface Database {
   search_entries: SearchEntriesTable;
   search_names: SearchNamesTable;
   search_terms: SearchTermsTable;
+  song_neighbours: SongNeighboursTable;
+  feature_neighbours: FeatureNeighboursTable;
 }
 
 export type ArtistRow = Selectable<ArtistsTable>;

@@ -235,30 +235,6 @@ export async function listPublished(db: Db, limit: number, filter: FeatureFilter
 }
 
 /** Published features sharing tags or songs with `featureId`, most in common first. */
-export async function overlapping(db: Db, featureId: number, limit: number) {
-  const [byTags, bySongs] = await Promise.all([
-    db
-      .selectFrom('feature_tags as a')
-      .innerJoin('feature_tags as b', 'b.tag_id', 'a.tag_id')
-      .select(['b.feature_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('a.feature_id', '=', featureId)
-      .where('b.feature_id', '!=', featureId)
-      .groupBy('b.feature_id')
-      .limit(limit * 4)
-      .execute(),
-    db
-      .selectFrom('entries as a')
-      .innerJoin('entries as b', 'b.song_id', 'a.song_id')
-      .select(['b.feature_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('a.feature_id', '=', featureId)
-      .where('b.feature_id', '!=', featureId)
-      .groupBy('b.feature_id')
-      .limit(limit * 4)
-      .execute(),
-  ]);
-  return { byTags, bySongs };
-}
-
 /** Where a song stands in each published feature that has it. */
 export async function positionsOfSong(db: Db, songId: number, now: string) {
   return db
@@ -298,4 +274,15 @@ export async function clearContent(db: Db, featureId: number): Promise<void> {
   await db.deleteFrom('feature_texts').where('feature_id', '=', featureId).execute();
   await db.deleteFrom('feature_tags').where('feature_id', '=', featureId).execute();
   await db.deleteFrom('feature_related').where('feature_id', '=', featureId).execute();
+}
+
+/** A feature's precomputed neighbours, best first. */
+export async function neighboursOf(db: Db, featureId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('feature_neighbours')
+    .select('neighbour_id')
+    .where('feature_id', '=', featureId)
+    .orderBy('position')
+    .execute();
+  return rows.map((r) => r.neighbour_id);
 }

@@ -281,7 +281,7 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
     },
 
     /**
-     * Features like this one: those sharing songs count more than those sharing tags.
+     * Features like this one, as computed when content last changed (see src/discovery).
      * Editors' own picks (`exclude`) are shown separately and left out here.
      */
     async featuresLike(
@@ -292,14 +292,7 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
     ): Promise<FeatureSummary[]> {
       const feature = await repo.findPublished(db, slug, now());
       if (!feature) return [];
-      const { byTags, bySongs } = await repo.overlapping(db, feature.id, limit);
-      const score = new Map<number, number>();
-      for (const r of byTags) score.set(r.feature_id, (score.get(r.feature_id) ?? 0) + Number(r.n));
-      for (const r of bySongs)
-        score.set(r.feature_id, (score.get(r.feature_id) ?? 0) + 3 * Number(r.n));
-      const ranked = [...score.entries()]
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-        .map(([id]) => id);
+      const ranked = await repo.neighboursOf(db, feature.id);
       const rows = (await repo.listPublished(db, ranked.length, { ids: ranked }, now())).filter(
         (f) => !exclude.includes(f.slug),
       );

@@ -1,0 +1,213 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '#src/db/schema.ts';
+import type { Change } from '#src/shared/changes.ts';
+import * as signals from './signals.repository.ts';
+
+type Db = Kysely<Database>;
+
+/** How much each shared thing counts: the same work most, then artist and features, tags least. */
+export const SONG_WEIGHTS = { tags: 1, works: 3, artists: 2, features: 2 } as const;
+const REASONS: Record<keyof typeof SONG_WEIGHTS, string> = {
+  tags: 'tags',
+  works: 'work',
+  artists: 'artist',
+  features: 'features',
+};
+/** Diversity: no more than this many neighbours by one artist. */
+export const PER_ARTIST = 2;
+const KEPT = 12;
+const BATCH = 200;
+
+export interface Neighbour {
+  id: number;
+  score: number;
+  reasons: string[];
+}
+
+/** Scores a song's candidates by shared signals, best first, at most two per lead artist. */
+async function songNeighbours(db: Db, songId: number): Promise<Neighbour[]> {
+  const found = await signals.relatedSongSignals(db, songId);
+  const scored = new Map<number, Neighbour>();
+  for (const [signal, rows] of Object.entries(found) as [
+    keyof typeof SONG_WEIGHTS,
+    { song_id: number; n: number }[],
+  ][]) {
+    for (const row of rows) {
+      const n = scored.get(row.song_id) ?? { id: row.song_id, score: 0, reasons: [] };
+      n.score += SONG_WEIGHTS[signal] * Number(row.n);
+      n.reasons.push(REASONS[signal]);
+      scored.set(row.song_id, n);
+    }
+  }
+  const ranked = [...scored.values()]
+    .sort((a, b) => b.score - a.score || a.id - b.id)
+    .slice(0, KEPT * 4);
+  const artists = await signals.leadArtists(
+    db,
+    ranked.map((n) => n.id),
+  );
+  const perArtist = new Map<number, number>();
+  return ranked
+    .filter((n) => {
+      const artist = artists.get(n.id);
+      if (artist === undefined) return true;
+      const seen = perArtist.get(artist) ?? 0;
+      perArtist.set(artist, seen + 1);
+      return seen < PER_ARTIST;
+    })
+    .slice(0, KEPT);
+}
+
+/** Features sharing songs count three times as much as those sharing tags. */
+async function featureNeighbours(db: Db, featureId: number): Promise<Neighbour[]> {
+  const { byTags, bySongs } = await signals.overlappingFeatures(db, featureId, KEPT * 4);
+  const scored = new Map<number, Neighbour>();
+  const add = (rows: { feature_id: number; n: number }[], weight: number, reason: string) => {
+    for (const row of rows) {
+      const n = scored.get(row.feature_id) ?? { id: row.feature_id, score: 0, reasons: [] };
+      n.score += weight * Number(row.n);
+      n.reasons.push(reason);
+      scored.set(row.feature_id, n);
+    }
+  };
+  add(byTags, 1, 'tags');
+  add(bySongs, 3, 'songs');
+  return [...scored.values()].sort((a, b) => b.score - a.score || a.id - b.id).slice(0, KEPT);
+}
+
+/**
+ * Keeps "songs like this" and "features like this" computed ahead of readers: each change
+ * recomputes what it touched, so a page reads its neighbours with one indexed query.
+ */
+export function createDiscoveryService({ db }: { db: Db }) {
+  const refreshSongs = async (ids: Iterable<number>) => {
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += BATCH) {
+      const page = unique.slice(i, i + BATCH);
+      const computed = await Promise.all(
+        page.map(async (id) => ({ id, neighbours: await songNeighbours(db, id) })),
+      );
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('song_neighbours').where('song_id', 'in', page).execute();
+        const rows = computed.flatMap(({ id, neighbours }) =>
+          neighbours.map((n, position) => ({
+            song_id: id,
+            position,
+            neighbour_id: n.id,
+            score: n.score,
+            reasons: [...new Set(n.reasons)].join(','),
+          })),
+        );
+        if (rows.length > 0) await trx.insertInto('song_neighbours').values(rows).execute();
+      });
+    }
+  };
+
+  const refreshFeatures = async (ids: Iterable<number>) => {
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += BATCH) {
+      const page = unique.slice(i, i + BATCH);
+      const computed = await Promise.all(
+        page.map(async (id) => ({ id, neighbours: await featureNeighbours(db, id) })),
+      );
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('feature_neighbours').where('feature_id', 'in', page).execute();
+        const rows = computed.flatMap(({ id, neighbours }) =>
+          neighbours.map((n, position) => ({
+            feature_id: id,
+            position,
+            neighbour_id: n.id,
+            score: n.score,
+          })),
+        );
+        if (rows.length > 0) await trx.insertInto('feature_neighbours').values(rows).execute();
+      });
+    }
+  };
+
+  /** Songs whose neighbours may change with these: those listing them, and their candidates. */
+  const aroundSongs = async (ids: readonly number[]) => {
+    if (ids.length === 0) return [];
+    const listing = await db
+      .selectFrom('song_neighbours')
+      .select('song_id')
+      .where('neighbour_id', 'in', ids)
+      .execute();
+    const candidates = await Promise.all(ids.map((id) => songNeighbours(db, id)));
+    return [...ids, ...listing.map((r) => r.song_id), ...candidates.flat().map((n) => n.id)];
+  };
+
+  return {
+    refreshSongs,
+    refreshFeatures,
+
+    async isEmpty(): Promise<boolean> {
+      const row = await db
+        .selectFrom('song_neighbours')
+        .select('song_id')
+        .limit(1)
+        .executeTakeFirst();
+      return row === undefined;
+    },
+
+    /** Computes every song's and feature's neighbours again, a page at a time. */
+    async rebuild(): Promise<void> {
+      for (const table of ['songs', 'features'] as const) {
+        let after = 0;
+        for (;;) {
+          const rows = await db
+            .selectFrom(table)
+            .select('id')
+            .where('id', '>', after)
+            .orderBy('id')
+            .limit(BATCH)
+            .execute();
+          if (rows.length === 0) break;
+          const ids = rows.map((r) => r.id);
+          await (table === 'songs' ? refreshSongs(ids) : refreshFeatures(ids));
+          after = ids.at(-1) as number;
+        }
+      }
+    },
+
+    /** Follows one change: recomputes the neighbours it may have moved. */
+    async apply(change: Change): Promise<void> {
+      const table = {
+        song: 'songs',
+        artist: 'artists',
+        work: 'works',
+        feature: 'features',
+        tag: 'tags',
+      } as const;
+      const ids = (
+        await db
+          .selectFrom(table[change.entity])
+          .select('id')
+          .where('slug', 'in', change.slugs)
+          .execute()
+      ).map((r) => r.id);
+      switch (change.entity) {
+        case 'song':
+          return refreshSongs(await aroundSongs(ids));
+        case 'feature': {
+          const listing = await db
+            .selectFrom('feature_neighbours')
+            .select('feature_id')
+            .where('neighbour_id', 'in', ids.length ? ids : [-1])
+            .execute();
+          await refreshFeatures([...ids, ...listing.map((r) => r.feature_id)]);
+          const songs = await signals.songsIn(db, ids);
+          return refreshSongs(await aroundSongs(songs));
+        }
+        default: {
+          // A name changed nothing here; a merge moved songs onto the record that stayed.
+          if (ids.length === change.slugs.length) return;
+          const songs = await signals.songsOf(db, change.entity, ids);
+          return refreshSongs(await aroundSongs(songs));
+        }
+      }
+    },
+  };
+}
+
+export type DiscoveryService = ReturnType<typeof createDiscoveryService>;

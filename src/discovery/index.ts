@@ -1,0 +1,1 @@
+export { createDiscoveryService, type DiscoveryService } from './discovery.service.ts';

@@ -1,0 +1,111 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '#src/db/schema.ts';
+
+type Db = Kysely<Database>;
+
+const CANDIDATES = 60;
+
+/**
+ * Songs that share a row of `table` (the same tag, work, artist or feature) with `songId`,
+ * with how many they share, most first.
+ */
+async function sharing(db: Db, songId: number, table: string, key: string) {
+  const { rows } = await sql<{ song_id: number; n: number }>`
+    select b.song_id, count(*) as n
+    from ${sql.table(table)} a
+    join ${sql.table(table)} b on b.${sql.ref(key)} = a.${sql.ref(key)}
+    where a.song_id = ${songId} and b.song_id <> ${songId}
+    group by b.song_id
+    order by n desc, b.song_id
+    limit ${CANDIDATES}`.execute(db);
+  return rows;
+}
+
+/**
+ * Songs related to `songId` and why: shared tags, the same work, the same artist, and
+ * appearing together in features. Each signal is a bounded, indexed query.
+ */
+export async function relatedSongSignals(db: Db, songId: number) {
+  const [tags, works, artists, features] = await Promise.all([
+    sharing(db, songId, 'song_tags', 'tag_id'),
+    sharing(db, songId, 'tie_ins', 'work_id'),
+    sharing(db, songId, 'song_credits', 'artist_id'),
+    sharing(db, songId, 'entries', 'feature_id'),
+  ]);
+  return { tags, works, artists, features };
+}
+
+/** Features sharing tags or songs with `featureId`, with how many, most first. */
+export async function overlappingFeatures(db: Db, featureId: number, limit: number) {
+  const [byTags, bySongs] = await Promise.all([
+    db
+      .selectFrom('feature_tags as a')
+      .innerJoin('feature_tags as b', 'b.tag_id', 'a.tag_id')
+      .select(['b.feature_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('a.feature_id', '=', featureId)
+      .where('b.feature_id', '!=', featureId)
+      .groupBy('b.feature_id')
+      .orderBy('n', 'desc')
+      .limit(limit)
+      .execute(),
+    db
+      .selectFrom('entries as a')
+      .innerJoin('entries as b', 'b.song_id', 'a.song_id')
+      .select(['b.feature_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('a.feature_id', '=', featureId)
+      .where('b.feature_id', '!=', featureId)
+      .groupBy('b.feature_id')
+      .orderBy('n', 'desc')
+      .limit(limit)
+      .execute(),
+  ]);
+  return { byTags, bySongs };
+}
+
+/** The first credited artist of each song: the unit of the "at most two by one artist" rule. */
+export async function leadArtists(
+  db: Db,
+  songIds: readonly number[],
+): Promise<Map<number, number>> {
+  if (songIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('song_credits')
+    .select(['song_id', 'artist_id'])
+    .where('song_id', 'in', songIds)
+    .where('position', '=', 0)
+    .execute();
+  return new Map(rows.map((r) => [r.song_id, r.artist_id]));
+}
+
+/** The songs of these features. */
+export async function songsIn(db: Db, featureIds: readonly number[]): Promise<number[]> {
+  if (featureIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('entries')
+    .select('song_id')
+    .distinct()
+    .where('feature_id', 'in', featureIds)
+    .execute();
+  return rows.map((r) => r.song_id);
+}
+
+/** The songs credited to these artists, tied in to these works, or carrying these tags. */
+export async function songsOf(
+  db: Db,
+  kind: 'artist' | 'work' | 'tag',
+  ids: readonly number[],
+): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const [table, column] = {
+    artist: ['song_credits', 'artist_id'],
+    work: ['tie_ins', 'work_id'],
+    tag: ['song_tags', 'tag_id'],
+  }[kind] as ['song_credits' | 'tie_ins' | 'song_tags', 'artist_id' | 'work_id' | 'tag_id'];
+  const rows = await db
+    .selectFrom(table)
+    .select('song_id')
+    .distinct()
+    .where(sql.ref(column), 'in', ids)
+    .execute();
+  return rows.map((r) => r.song_id);
+}
