@@ -15,7 +15,12 @@ import {
 } from '#src/catalog/index.ts';
 import { loadContentPack, readContentPack, type LoadSummary } from '#src/content-pack/index.ts';
 import { connect, type DatabaseHandle } from '#src/db/connect.ts';
-import { createDiscoveryService, type DiscoveryService } from '#src/discovery/index.ts';
+import {
+  createDiscoveryService,
+  createDraftingAssistant,
+  type DiscoveryService,
+  type DraftingAssistant,
+} from '#src/discovery/index.ts';
 import {
   createSearchIndexer,
   createSearchService,
@@ -43,6 +48,7 @@ export interface Services {
   search: SearchService;
   searchIndex: SearchIndexer;
   discovery: DiscoveryService;
+  assistant: DraftingAssistant;
   reader: CatalogReader;
   features: FeaturesService;
   accounts: AccountsService;
@@ -72,10 +78,12 @@ export function createServices(database: DatabaseHandle, clock: Clock): Services
   const discovery = createDiscoveryService({ db: database.db });
   changes.subscribe((change) => searchIndex.apply(change));
   changes.subscribe((change) => discovery.apply(change));
+  const search = createSearchService({ db: database.db, clock });
   return {
     discovery,
+    assistant: createDraftingAssistant({ db: database.db, search }),
     changes,
-    search: createSearchService({ db: database.db, clock }),
+    search,
     searchIndex,
     editing: createEditingService({ db: database.db, clock, changes }),
     catalog,
@@ -125,6 +133,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await apiRoutes(http, {
       catalogEditing: services.catalogEditing,
       search: services.search,
+      assistant: services.assistant,
       features: services.features,
       editing: services.editing,
       catalog: services.reader,

@@ -172,3 +172,12 @@ export interface CategorySummary {
   slug: string;
   label: string;
 }
+
+/** A song the drafting assistant proposes, with why. */
+export interface Proposal {
+  song: string;
+  label: string;
+  detail: string;
+  score: number;
+  reasons: string[];
+}

@@ -7,6 +7,7 @@ import type {
   Revision,
   RevisionSummary,
   Problem,
+  Proposal,
   RecordKind,
   RecordSummary,
   RecordTypes,
@@ -117,5 +118,7 @@ export const api = {
       `/editor/${kind}/${slug}/merge`,
       { into },
     ),
+  propose: (theme: { tags: string[]; words: string; exclude: string[] }) =>
+    request<{ candidates: Proposal[] }>('POST', '/editor/assistant', theme),
   preview: (markdown: string) => request<{ html: string }>('POST', '/editor/preview', { markdown }),
 };

@@ -11,6 +11,7 @@ import type { AccountsService } from '#src/accounts/index.ts';
 import { displayLabel, type CatalogEditing, type CatalogReader } from '#src/catalog/index.ts';
 import { z } from 'zod';
 import type { SearchService } from '#src/search/index.ts';
+import type { DraftingAssistant } from '#src/discovery/index.ts';
 import { authentication } from './auth.ts';
 import type { EditingService, FeaturesService } from '#src/features/index.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '#src/shared/errors.ts';
@@ -19,6 +20,7 @@ import { editorRoutes } from './editor.routes.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 import { toolRoutes } from './tools.routes.ts';
 import { searchRoutes } from './search.routes.ts';
+import { assistantRoutes } from './assistant.routes.ts';
 import { userRoutes } from './users.routes.ts';
 import {
   FeatureOut,
@@ -35,6 +37,7 @@ import { sendProblem } from './problem.ts';
 export interface ApiDeps {
   catalogEditing: CatalogEditing;
   search: SearchService;
+  assistant: DraftingAssistant;
   features: FeaturesService;
   editing: EditingService;
   catalog: CatalogReader;
@@ -53,7 +56,7 @@ function fieldOf(instancePath: string, where: string): string {
 /** The JSON API under /api/v1: public reads; every error is application/problem+json. */
 export async function apiRoutes(
   app: FastifyInstance,
-  { features, editing, catalog, catalogEditing, search, accounts }: ApiDeps,
+  { features, editing, catalog, catalogEditing, search, assistant, accounts }: ApiDeps,
 ): Promise<void> {
   // The API's own instance knows its routes; the docs page outside the prefix asks it.
   let openapi: (() => unknown) | undefined;
@@ -129,6 +132,7 @@ export async function apiRoutes(
       await editorRoutes(api, editing, requires);
       await toolRoutes(api, requires);
       await searchRoutes(api, search);
+      await assistantRoutes(api, { assistant, catalog }, requires);
       await userRoutes(api, accounts, requires);
       await catalogRoutes(api, catalogEditing, requires);
       const typed = api.withTypeProvider<ZodTypeProvider>();

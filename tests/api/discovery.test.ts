@@ -62,4 +62,43 @@ describe.each(DIALECTS)('discovery on %s', (dialect) => {
     const similar = feature.querySelectorAll('.similar a').map((a) => a.getAttribute('href') ?? '');
     expect(similar.some((href) => /vocaloid|heartbreak/.test(href))).toBe(true);
   });
+
+  it('proposes songs for a theme with reasons, leaving out the feature songs and crowding no artist', async () => {
+    const res = await call('POST', '/api/v1/editor/assistant', 'writer', {
+      words: 'ending themes 2010s',
+      exclude: ['brave-song'],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const { candidates } = res.json() as {
+      candidates: { song: string; label: string; reasons: string[] }[];
+    };
+    expect(candidates.length).toBeGreaterThan(3);
+    expect(candidates.map((c) => c.song)).not.toContain('brave-song');
+    for (const c of candidates) {
+      expect(c.reasons).toContain('released in the 2010s');
+      expect(c.reasons, c.song).toContain('ending theme');
+    }
+    const db = app().database.db;
+    const leads = await db
+      .selectFrom('song_credits as c')
+      .innerJoin('songs as s', 's.id', 'c.song_id')
+      .select(['c.artist_id'])
+      .where('c.position', '=', 0)
+      .where(
+        's.slug',
+        'in',
+        candidates.map((c) => c.song),
+      )
+      .execute();
+    const perArtist = new Map<number, number>();
+    for (const l of leads) perArtist.set(l.artist_id, (perArtist.get(l.artist_id) ?? 0) + 1);
+    expect(Math.max(...perArtist.values())).toBeLessThanOrEqual(2);
+
+    const japanese = await call('POST', '/api/v1/editor/assistant', 'writer', { words: '卒業' });
+    expect(japanese.json().candidates[0].reasons).toContain('tagged Graduation');
+    const nothing = await call('POST', '/api/v1/editor/assistant', 'writer', {});
+    expect(nothing.json()).toEqual({ candidates: [] });
+    const anonymous = await call('POST', '/api/v1/editor/assistant', undefined, { words: 'rain' });
+    expect(anonymous.statusCode).toBe(401);
+  });
 });

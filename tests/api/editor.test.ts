@@ -381,6 +381,7 @@ describe.each(DIALECTS)('the editor API on %s', (dialect) => {
     ];
     const routes: Route[] = [
       ['GET', () => '/api/v1/editor/features', () => undefined, 'edit'],
+      ['POST', () => '/api/v1/editor/assistant', () => ({ words: 'rain' }), 'edit'],
       ['GET', (s) => `/api/v1/editor/features/${s}`, () => undefined, 'edit'],
       ['POST', () => '/api/v1/editor/features', (s) => draft(`${s}-new`), 'edit'],
       [

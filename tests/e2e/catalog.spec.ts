@@ -104,4 +104,22 @@ test.describe('the back office catalog', () => {
     await saveScreenshot(preview, 'admin-preview');
     expect((await page.request.get('/en/preview-before-publishing')).status()).toBe(404);
   });
+
+  test('the drafting assistant proposes songs for a theme, with reasons, and adds one', async ({
+    page,
+  }) => {
+    addUser('catalog-writer@e2e.test', 'writer');
+    await signIn(page, 'catalog-writer@e2e.test');
+    await page.getByRole('link', { name: 'New feature' }).click();
+    await page.getByLabel('Theme words, with the tags above').fill('ending themes 2010s');
+    await page.getByRole('button', { name: 'Suggest', exact: true }).click();
+    const proposals = page.locator('.proposals li');
+    await expect(proposals.first()).toContainText('ending theme');
+    await expect(proposals.first()).toContainText('released in the 2010s');
+    await saveScreenshot(page, 'admin-assistant');
+    const count = await proposals.count();
+    await proposals.first().getByRole('button', { name: /^Add / }).click();
+    await expect(page.locator('.entries > li')).toHaveCount(1);
+    await expect(proposals).toHaveCount(count - 1);
+  });
 });

@@ -10,9 +10,10 @@ import {
   type RecordSummary,
   type User,
 } from '../api-types.ts';
+import { DraftingAssistant } from '../components/drafting-assistant.tsx';
 import { EntryList } from '../components/entry-list.tsx';
 import { MarkdownField } from '../components/markdown-field.tsx';
-import { SongPicker } from '../components/song-picker.tsx';
+import { SongPicker, type PickedSong } from '../components/song-picker.tsx';
 import { localDraft } from '../local-draft.ts';
 
 const EMPTY: FeatureDocument = {
@@ -123,6 +124,11 @@ export function FeatureEditor({ slug, user }: { slug: string | null; user: User 
       () => (view ? api.save(view.slug, baseRevision, doc) : api.create(doc)),
       `Saved revision ${baseRevision + 1}.`,
     );
+
+  const addSong = (song: PickedSong) => {
+    setLabels({ ...labels, [song.slug]: song.label });
+    update({ ...doc, entries: [...doc.entries, { song: song.slug, commentary: {} }] });
+  };
 
   const text = doc.text[locale];
   const setText = (patch: Partial<NonNullable<typeof text>>) =>
@@ -280,12 +286,11 @@ export function FeatureEditor({ slug, user }: { slug: string | null; user: User 
       </section>
       <section aria-label="Songs">
         <h2>Songs ({doc.entries.length})</h2>
-        <SongPicker
+        <SongPicker exclude={doc.entries.map((e) => e.song)} onPick={addSong} />
+        <DraftingAssistant
+          tags={doc.tags}
           exclude={doc.entries.map((e) => e.song)}
-          onPick={(s) => {
-            setLabels({ ...labels, [s.slug]: s.label });
-            update({ ...doc, entries: [...doc.entries, { song: s.slug, commentary: {} }] });
-          }}
+          onAdd={addSong}
         />
         <EntryList
           entries={doc.entries}
