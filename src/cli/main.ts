@@ -6,6 +6,8 @@ import { formatBangumiReport } from '#src/cli/bangumi-report.ts';
 import { readContentPack, loadContentPack } from '#src/content-pack/index.ts';
 import { connect } from '#src/db/connect.ts';
 import { migrateToLatest } from '#src/db/migrate.ts';
+import { createDiscoveryService } from '#src/discovery/index.ts';
+import { createSearchIndexer } from '#src/search/index.ts';
 import { startServer } from '#src/server.ts';
 import { systemClock } from '#src/shared/clock.ts';
 import { loadConfig } from '#src/shared/config.ts';
@@ -23,6 +25,8 @@ Commands:
   content check    validate the content pack without touching the database
   import bangumi   match works to the bangumi-data package and bring in air dates,
                    translated titles, official sites and where to watch
+  reindex          rebuild the search index and the songs and features like each other
+                   (after changes made outside Tokushu, such as SQL by hand)
 
 Configuration comes from environment variables: see the README.`;
 
@@ -90,6 +94,8 @@ async function main(argv: string[]): Promise<number> {
     case 'content':
       if (sub !== 'check') break;
       return checkContent(config.contentDir);
+    case 'reindex':
+      return reindex(config.databaseUrl);
   }
   console.error(`Unknown command "${positionals.join(' ')}".\n\n${USAGE}`);
   return 1;
@@ -115,6 +121,22 @@ async function importBangumiCommand(databaseUrl: string): Promise<number> {
     await migrateToLatest(database.db);
     const report = await importBangumi(database.db, loadBangumiData());
     console.log(formatBangumiReport(report));
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+async function reindex(databaseUrl: string): Promise<number> {
+  const database = connect(databaseUrl);
+  try {
+    await migrateToLatest(database.db);
+    const started = Date.now();
+    await createSearchIndexer({ db: database.db }).rebuild();
+    await createDiscoveryService({ db: database.db }).rebuild();
+    console.log(
+      `Search index and discovery rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
     return 0;
   } finally {
     await database.close();

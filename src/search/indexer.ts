@@ -107,31 +107,34 @@ export function createSearchIndexer({ db }: { db: Db }) {
           .where('entity_id', 'in', ids)
           .execute();
       }
-      for (const { doc, names } of prepared) {
-        const { id } = await trx
-          .insertInto('search_entries')
-          .values({
+      if (prepared.length === 0) return;
+      const entries = await trx
+        .insertInto('search_entries')
+        .values(
+          prepared.map(({ doc }) => ({
             kind,
             entity_id: doc.entityId,
             slug: doc.slug,
             popularity: doc.popularity,
             live_from: doc.liveFrom,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        if (names.length > 0)
-          await trx
-            .insertInto('search_names')
-            .values(
-              names.map((n) => ({
-                entry_id: id,
-                field: n.field,
-                text: n.text,
-                key: compact(n.text),
-              })),
-            )
-            .execute();
-      }
+          })),
+        )
+        .returning(['id', 'entity_id'])
+        .execute();
+      const entryOf = new Map(entries.map((e) => [e.entity_id, e.id]));
+      const names = prepared.flatMap(({ doc, names }) =>
+        names.map((n) => ({
+          entry_id: entryOf.get(doc.entityId) as number,
+          field: n.field,
+          text: n.text,
+          key: compact(n.text),
+        })),
+      );
+      for (let i = 0; i < names.length; i += BATCH)
+        await trx
+          .insertInto('search_names')
+          .values(names.slice(i, i + BATCH))
+          .execute();
       const terms = termRows(prepared.flatMap((p) => p.names.map((n) => n.text)));
       for (let i = 0; i < terms.length; i += BATCH) {
         await trx
