@@ -15,6 +15,8 @@ export const SEARCH_KINDS: SearchKind[] = ['song', 'artist', 'work', 'feature', 
 export const PAGE_SIZE = 20;
 const LANE_LIMIT = 500;
 const WORD_LIMIT = 2000;
+/** Enough matches for several pages of results and meaningful facet counts. */
+const ENOUGH_FOR_PAGES = 200;
 /** Far above any real code point, so `key < prefix + END` is "starts with prefix". */
 const END = String.fromCodePoint(0x10ffff);
 
@@ -157,22 +159,30 @@ export function createSearchService({ db, clock }: { db: Db; clock: Clock }) {
     return out;
   };
 
-  /** Every entry the query matches, scored by lane and field, best first. */
-  const match = async (query: string, fuzzy: boolean): Promise<Candidate[]> => {
-    const forms = queryForms(query);
+  /**
+   * Entries the query matches, scored by lane and field. Lanes run best first and stop once
+   * `enough` entries are found, so a common word costs no more than a rare one.
+   */
+  const match = async (query: string, enough: number, fuzzy: boolean): Promise<Candidate[]> => {
+    const forms = [queryForms(query).japanese, queryForms(query).latin].filter(
+      (f): f is string => f !== null,
+    );
     const found = new Map<number, Candidate>();
-    for (const form of [forms.japanese, forms.latin]) {
-      if (!form) continue;
-      await startsWith(compact(form), found);
-      const words = form.split(' ').filter(Boolean);
+    for (const form of forms) await startsWith(compact(form), found);
+    for (const form of forms) {
+      if (found.size >= enough) break;
       await allWords(
-        words.map((w) => [w]),
+        form
+          .split(' ')
+          .filter(Boolean)
+          .map((w) => [w]),
         LANE.words,
         found,
       );
     }
-    if (fuzzy && found.size === 0 && forms.latin) {
-      const near = await nearWords(forms.latin.split(' ').filter(Boolean));
+    const latin = queryForms(query).latin;
+    if (fuzzy && found.size === 0 && latin) {
+      const near = await nearWords(latin.split(' ').filter(Boolean));
       if (near) await allWords(near, LANE.fuzzy, found);
     }
     return [...found.values()];
@@ -247,7 +257,7 @@ export function createSearchService({ db, clock }: { db: Db; clock: Clock }) {
       filters: SearchFilters = {},
       page = 1,
     ): Promise<SearchPage> {
-      const all = await ranked(await match(query, true));
+      const all = await ranked(await match(query, ENOUGH_FOR_PAGES, true));
       const counts = Object.fromEntries(
         SEARCH_KINDS.map((k) => [k, all.filter((a) => a.entry.kind === k).length]),
       ) as Record<SearchKind, number>;
@@ -257,7 +267,7 @@ export function createSearchService({ db, clock }: { db: Db; clock: Clock }) {
       const type = songFilters ? 'song' : filters.type;
       const typed = type ? all.filter((a) => a.entry.kind === type) : all;
       const songIds = typed.filter((a) => a.entry.kind === 'song').map((a) => a.entry.entity_id);
-      const facts = await results.songFacts(db, songIds.slice(0, 1000), toTimestamp(clock.now()));
+      const facts = await results.songFacts(db, songIds.slice(0, 500), toTimestamp(clock.now()));
       const passes = (id: number) => {
         const f = facts.get(id);
         if (!f) return !songFilters;
@@ -323,8 +333,8 @@ export function createSearchService({ db, clock }: { db: Db; clock: Clock }) {
       locale: Locale,
       { type, limit = 8 }: { type?: SearchKind | undefined; limit?: number } = {},
     ): Promise<SearchResult[]> {
-      let found = await ranked(await match(query, false), type);
-      if (found.length === 0) found = await ranked(await match(query, true), type);
+      let found = await ranked(await match(query, limit * 4, false), type);
+      if (found.length === 0) found = await ranked(await match(query, limit * 4, true), type);
       return show(found.slice(0, limit), locale);
     },
   };
