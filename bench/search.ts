@@ -138,7 +138,16 @@ function percentile(sorted: number[], p: number): number {
 
 async function main() {
   const file = path.join(os.tmpdir(), `tokushu-bench-search-${process.pid}.db`);
-  const database = connect(values.database ?? `sqlite:${file}`);
+  // PostgreSQL runs in a schema of its own, dropped afterwards.
+  const schema = `bench_search_${process.pid}`;
+  if (values.database) {
+    const admin = connect(values.database);
+    await sql`create schema ${sql.id(schema)}`.execute(admin.db);
+    await admin.close();
+  }
+  const database = values.database
+    ? connect(values.database, { schema })
+    : connect(`sqlite:${file}`);
   const { db } = database;
   try {
     await migrateToLatest(db);
@@ -258,6 +267,7 @@ async function main() {
       );
     }
   } finally {
+    if (values.database) await sql`drop schema ${sql.id(schema)} cascade`.execute(db);
     await database.close();
     if (!values.database)
       for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
