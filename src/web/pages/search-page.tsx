@@ -112,8 +112,8 @@ function Results({ ctx, view }: { ctx: PageContext; view: SearchView }) {
   return (
     <>
       {groups.map(([kind, results]) => (
-        <section aria-labelledby={`r-${kind}`} class="result-group">
-          <h2 id={`r-${kind}`}>{kindLabel(ctx, kind)}</h2>
+        <section aria-labelledby={`r-${kind}s`} class="result-group">
+          <h2 id={`r-${kind}s`}>{kindLabel(ctx, kind)}</h2>
           {kind === 'song' ? (
             <SongList songs={results.flatMap((r) => songsBySlug.get(r.slug) ?? [])} ctx={ctx} />
           ) : kind === 'feature' ? (
