@@ -150,9 +150,11 @@ export function createSearchService({ db, clock }: { db: Db; clock: Clock }) {
         .limit(200)
         .execute();
       const near = rows
-        .map((r) => r.term)
-        .filter((t) => distance(word, t) <= allowedTypos(word))
-        .slice(0, 8);
+        .map((r) => ({ term: r.term, typos: distance(word, r.term) }))
+        .filter((t) => t.typos <= allowedTypos(word))
+        .sort((a, b) => a.typos - b.typos || a.term.localeCompare(b.term))
+        .slice(0, 8)
+        .map((t) => t.term);
       if (near.length === 0) return null;
       out.push(near);
     }
@@ -164,9 +166,8 @@ export function createSearchService({ db, clock }: { db: Db; clock: Clock }) {
    * `enough` entries are found, so a common word costs no more than a rare one.
    */
   const match = async (query: string, enough: number, fuzzy: boolean): Promise<Candidate[]> => {
-    const forms = [queryForms(query).japanese, queryForms(query).latin].filter(
-      (f): f is string => f !== null,
-    );
+    const { japanese, latin } = queryForms(query);
+    const forms = [japanese, latin].filter((f): f is string => f !== null);
     const found = new Map<number, Candidate>();
     for (const form of forms) await startsWith(compact(form), found);
     for (const form of forms) {
@@ -180,7 +181,6 @@ export function createSearchService({ db, clock }: { db: Db; clock: Clock }) {
         found,
       );
     }
-    const latin = queryForms(query).latin;
     if (fuzzy && found.size === 0 && latin) {
       const near = await nearWords(latin.split(' ').filter(Boolean));
       if (near) await allWords(near, LANE.fuzzy, found);
