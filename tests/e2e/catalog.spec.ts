@@ -30,7 +30,7 @@ test.describe('the back office catalog', () => {
     await signIn(page, 'catalog-editor@e2e.test');
     await page.goto('/admin/#/catalog/artists/new');
     await page.getByLabel('Original (as released)').fill('ハチ');
-    await page.getByLabel('Romanized (Hepburn)').fill('Hachi Duplicate');
+    await page.getByLabel(/^Romanized \(Hepburn\)/).fill('Hachi Duplicate');
     await expect(page.getByLabel(/^Slug/)).toHaveValue('hachi-duplicate');
     await page.getByRole('button', { name: 'Add artist' }).click();
     await expect(page.getByRole('status')).toHaveText('Added this artist.');
@@ -38,7 +38,7 @@ test.describe('the back office catalog', () => {
     // A refused save names the field and keeps what was typed.
     await page.goto('/admin/#/catalog/artists/new');
     await page.getByLabel('Original (as released)').fill('ハチ');
-    await page.getByLabel('Romanized (Hepburn)').fill('Hachi Duplicate');
+    await page.getByLabel(/^Romanized \(Hepburn\)/).fill('Hachi Duplicate');
     await page.getByRole('button', { name: 'Add artist' }).click();
     await expect(page.getByRole('alert')).toContainText(
       'slug: "hachi-duplicate" is already in use',

@@ -99,7 +99,11 @@ export function NameFields({
         lang="ja"
         required
       />
-      <Text label="Romanized (Hepburn)" value={value.romanized} onInput={set('romanized')} />
+      <Text
+        label="Romanized (Hepburn): the reading search uses"
+        value={value.romanized}
+        onInput={set('romanized')}
+      />
       <Text label="Official English" value={value.en} onInput={set('en')} lang="en" />
       <Text
         label="Traditional Chinese"
