@@ -15,6 +15,7 @@ import {
 } from '#src/catalog/index.ts';
 import { loadContentPack, readContentPack, type LoadSummary } from '#src/content-pack/index.ts';
 import { connect, type DatabaseHandle } from '#src/db/connect.ts';
+import { createPlaysService, type PlaysService } from '#src/plays/index.ts';
 import {
   createDiscoveryService,
   createDraftingAssistant,
@@ -49,6 +50,7 @@ export interface Services {
   searchIndex: SearchIndexer;
   discovery: DiscoveryService;
   assistant: DraftingAssistant;
+  plays: PlaysService;
   reader: CatalogReader;
   features: FeaturesService;
   accounts: AccountsService;
@@ -71,7 +73,11 @@ export interface AppOptions {
   database?: DatabaseHandle;
 }
 
-export function createServices(database: DatabaseHandle, clock: Clock): Services {
+export function createServices(
+  database: DatabaseHandle,
+  clock: Clock,
+  { playsRawDays = 30 }: { playsRawDays?: number } = {},
+): Services {
   const catalog = createCatalogService({ db: database.db, clock });
   const changes = createChangeFeed();
   const searchIndex = createSearchIndexer({ db: database.db });
@@ -82,6 +88,7 @@ export function createServices(database: DatabaseHandle, clock: Clock): Services
   return {
     discovery,
     assistant: createDraftingAssistant({ db: database.db, search }),
+    plays: createPlaysService({ db: database.db, clock, rawDays: playsRawDays }),
     changes,
     search,
     searchIndex,
@@ -103,7 +110,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const database = options.database ?? connect(config.databaseUrl);
   try {
     await migrateToLatest(database.db);
-    const services = createServices(database, clock);
+    const services = createServices(database, clock, { playsRawDays: config.playsRawDays });
     const content =
       (await services.features.count()) === 0
         ? await loadContentPack(database.db, clock, readContentPack(config.contentDir))
@@ -134,6 +141,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       catalogEditing: services.catalogEditing,
       search: services.search,
       assistant: services.assistant,
+      plays: services.plays,
+      playsPerMinute: config.playsPerMinute,
       features: services.features,
       editing: services.editing,
       catalog: services.reader,

@@ -12,6 +12,7 @@ import { displayLabel, type CatalogEditing, type CatalogReader } from '#src/cata
 import { z } from 'zod';
 import type { SearchService } from '#src/search/index.ts';
 import type { DraftingAssistant } from '#src/discovery/index.ts';
+import type { PlaysService } from '#src/plays/index.ts';
 import { authentication } from './auth.ts';
 import type { EditingService, FeaturesService } from '#src/features/index.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '#src/shared/errors.ts';
@@ -21,6 +22,7 @@ import { catalogRoutes } from './catalog.routes.ts';
 import { toolRoutes } from './tools.routes.ts';
 import { searchRoutes } from './search.routes.ts';
 import { assistantRoutes } from './assistant.routes.ts';
+import { playsRoutes } from './plays.routes.ts';
 import { userRoutes } from './users.routes.ts';
 import {
   FeatureOut,
@@ -38,6 +40,8 @@ export interface ApiDeps {
   catalogEditing: CatalogEditing;
   search: SearchService;
   assistant: DraftingAssistant;
+  plays: PlaysService;
+  playsPerMinute: number;
   features: FeaturesService;
   editing: EditingService;
   catalog: CatalogReader;
@@ -56,7 +60,17 @@ function fieldOf(instancePath: string, where: string): string {
 /** The JSON API under /api/v1: public reads; every error is application/problem+json. */
 export async function apiRoutes(
   app: FastifyInstance,
-  { features, editing, catalog, catalogEditing, search, assistant, accounts }: ApiDeps,
+  {
+    features,
+    editing,
+    catalog,
+    catalogEditing,
+    search,
+    assistant,
+    plays,
+    playsPerMinute,
+    accounts,
+  }: ApiDeps,
 ): Promise<void> {
   // The API's own instance knows its routes; the docs page outside the prefix asks it.
   let openapi: (() => unknown) | undefined;
@@ -133,6 +147,7 @@ export async function apiRoutes(
       await toolRoutes(api, requires);
       await searchRoutes(api, search);
       await assistantRoutes(api, { assistant, catalog }, requires);
+      await playsRoutes(api, { plays, catalog, playsPerMinute });
       await userRoutes(api, accounts, requires);
       await catalogRoutes(api, catalogEditing, requires);
       const typed = api.withTypeProvider<ZodTypeProvider>();

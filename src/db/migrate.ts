@@ -6,6 +6,7 @@ import * as workSources from './migrations/0004-work-sources.ts';
 import * as editing from './migrations/0005-editing.ts';
 import * as search from './migrations/0006-search.ts';
 import * as discovery from './migrations/0007-discovery.ts';
+import * as plays from './migrations/0008-plays.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database. */
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-editing': editing,
   '0006-search': search,
   '0007-discovery': discovery,
+  '0008-plays': plays,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

@@ -276,6 +276,33 @@ export interface FeatureNeighboursTable {
   score: number;
 }
 
+/** One counted play: a reader (anonymous, per day) starting a song. */
+export interface PlaysTable {
+  id: Generated<number>;
+  /** `YYYY-MM-DD`, UTC. */
+  day: string;
+  at: string;
+  song_id: number;
+  feature_id: number | null;
+  locale: string;
+  reader: string;
+}
+
+/** The salt of one day's reader hashes; deleted once the day is over. */
+export interface PlaySaltsTable {
+  day: string;
+  salt: string;
+}
+
+/** Daily counts per song, feature (0 for none) and locale. */
+export interface PlayRollupsTable {
+  day: string;
+  song_id: number;
+  feature_id: number;
+  locale: string;
+  plays: number;
+}
+
 export interface Database {
   artists: ArtistsTable;
   artist_aliases: ArtistAliasesTable;
@@ -309,6 +336,9 @@ export interface Database {
   search_terms: SearchTermsTable;
   song_neighbours: SongNeighboursTable;
   feature_neighbours: FeatureNeighboursTable;
+  plays: PlaysTable;
+  play_salts: PlaySaltsTable;
+  play_rollups: PlayRollupsTable;
 }
 
 export type ArtistRow = Selectable<ArtistsTable>;

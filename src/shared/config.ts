@@ -19,6 +19,8 @@ const ConfigSchema = z.object({
     .optional(),
   ADMIN_EMAIL: z.email().default('admin@tokushu.local'),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  PLAYS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  PLAYS_RAW_DAYS: z.coerce.number().int().min(1).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -34,6 +36,10 @@ export interface Config {
   adminEmail: string;
   adminPassword: string | undefined;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+  /** Plays one address may send a minute; generous, as many readers can share one address. */
+  playsPerMinute: number;
+  /** Days raw plays are kept before they are folded into daily counts. */
+  playsRawDays: number;
 }
 
 /** Reads configuration from environment variables; a bad value names the variable at fault. */
@@ -55,5 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail: e.ADMIN_EMAIL,
     adminPassword: e.ADMIN_PASSWORD,
     logLevel: e.LOG_LEVEL,
+    playsPerMinute: e.PLAYS_PER_MINUTE,
+    playsRawDays: e.PLAYS_RAW_DAYS,
   };
 }

@@ -1,0 +1,1 @@
+export { createPlaysService, type PlaysService, type PlayOutcome } from './plays.service.ts';

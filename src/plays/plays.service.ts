@@ -1,0 +1,87 @@
+import { isbot } from 'isbot';
+import type { Kysely } from 'kysely';
+import type { Database } from '#src/db/schema.ts';
+import { toTimestamp, type Clock } from '#src/shared/clock.ts';
+import { createPlayRecorder, type RecordOutcome } from './play-recorder.ts';
+import * as repo from './plays.repository.ts';
+import { createReaderHasher } from './readers.ts';
+
+export interface PlayRequest {
+  song: string;
+  feature?: string | undefined;
+  locale: string;
+  address: string;
+  userAgent: string;
+}
+
+export type PlayOutcome = RecordOutcome | { status: 'ignored' };
+
+const DAY_MS = 86_400_000;
+
+function dayOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Counting plays honestly: a reader's repeated plays of one song on one day count once,
+ * known bots not at all, and a play is acknowledged only once stored.
+ */
+export function createPlaysService({
+  db,
+  clock,
+  rawDays,
+}: {
+  db: Kysely<Database>;
+  clock: Clock;
+  /** Raw plays older than this many days are folded into daily counts. */
+  rawDays: number;
+}) {
+  const readers = createReaderHasher({ db });
+  const recorder = createPlayRecorder({ db });
+
+  return {
+    async record(request: PlayRequest): Promise<PlayOutcome> {
+      if (!request.userAgent || isbot(request.userAgent)) return { status: 'ignored' };
+      const now = clock.now();
+      const day = dayOf(now);
+      return recorder.record({
+        song: request.song,
+        feature: request.feature,
+        locale: request.locale,
+        day,
+        at: toTimestamp(now),
+        reader: await readers.readerOf(day, request.address, request.userAgent),
+      });
+    },
+
+    /** Daily counted plays of a song, every day from `from` to `to` listed, zeros included. */
+    async daily(
+      songId: number,
+      from: string,
+      to: string,
+    ): Promise<{ day: string; plays: number }[]> {
+      const counts = await repo.dailyCounts(db, songId, from, to);
+      const days: { day: string; plays: number }[] = [];
+      for (
+        let t = Date.parse(`${from}T00:00:00Z`);
+        t <= Date.parse(`${to}T00:00:00Z`);
+        t += DAY_MS
+      ) {
+        const day = dayOf(new Date(t));
+        days.push({ day, plays: counts.get(day) ?? 0 });
+      }
+      return days;
+    },
+
+    /** Folds raw plays older than the window into daily counts; returns how many were folded. */
+    fold: () => repo.foldPlays(db, dayOf(new Date(clock.now().getTime() - rawDays * DAY_MS))),
+
+    today: () => dayOf(clock.now()),
+    flush: () => recorder.flush(),
+    get queueDepth() {
+      return recorder.queueDepth;
+    },
+  };
+}
+
+export type PlaysService = ReturnType<typeof createPlaysService>;
