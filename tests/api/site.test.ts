@@ -151,6 +151,9 @@ describe.each(DIALECTS)('the public site on %s', (dialect) => {
     expect(parsed.feed.entry.length).toBeGreaterThanOrEqual(8);
     expect((await get('/robots.txt')).body).toContain('Sitemap: http://localhost:80/sitemap.xml');
     expect((await get('/en/about')).body).toContain('https://creativecommons.org/licenses/by/4.0/');
+    const privacy = page((await get('/ja/about')).body).querySelector('#privacy');
+    expect(privacy?.querySelector('h2')?.text).toBe('プライバシー：再生時に記録されること');
+    expect(privacy?.querySelectorAll('p').length).toBe(3);
   });
 
   it.each([

@@ -1,5 +1,21 @@
 // Progressive enhancements for public pages; every page works without this file.
 
+// A reader starting a song counts as a play: one small beacon, no cookie, no third party.
+function sendPlay(song) {
+  // Editors previewing a draft are not readers.
+  if (!song || !navigator.sendBeacon || document.querySelector('.preview-notice')) return;
+  const feature = document.querySelector('article[data-feature]')?.getAttribute('data-feature');
+  const locale = document.documentElement.getAttribute('data-locale') ?? 'en';
+  navigator.sendBeacon(
+    '/api/v1/plays',
+    JSON.stringify(feature ? { song, feature, locale } : { song, locale }),
+  );
+}
+document.addEventListener('click', (event) => {
+  const started = event.target instanceof Element ? event.target.closest('[data-play-song]') : null;
+  if (started) sendPlay(started.getAttribute('data-play-song'));
+});
+
 // YouTube facade: swap the thumbnail for the player only when the reader asks.
 document.addEventListener('click', (event) => {
   const facade = event.target instanceof Element ? event.target.closest('.play-facade') : null;
@@ -48,6 +64,10 @@ if (playAll) {
       playAll.closest('.feature-tools')?.after(holder);
     }
     const [first, ...rest] = ids;
+    const firstEntry = [...document.querySelectorAll('[data-youtube-id]')].find(
+      (el) => el.getAttribute('data-youtube-id') === first,
+    );
+    sendPlay(firstEntry?.querySelector('[data-play-song]')?.getAttribute('data-play-song'));
     const frame = document.createElement('iframe');
     frame.src = `https://www.youtube-nocookie.com/embed/${first}?autoplay=1${rest.length ? `&playlist=${rest.join(',')}` : ''}`;
     frame.title = playAll.textContent?.trim() ?? 'YouTube';

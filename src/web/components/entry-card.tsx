@@ -46,6 +46,7 @@ export function EntryCard({ entry, ctx }: { entry: EntryView; ctx: PageContext }
       </div>
       <PlayControl
         t={t}
+        song={song.slug}
         title={song.title.original}
         artist={performerLine(song, locale, t)}
         youtubeId={song.media.youtube}

@@ -35,7 +35,7 @@ export function Layout({
   const canonical = `${ctx.origin}/${locale}${suffix}`;
   const fullTitle = `${meta.title} | ${t.siteName}`;
   return (
-    <html lang={htmlLang(locale)}>
+    <html lang={htmlLang(locale)} data-locale={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

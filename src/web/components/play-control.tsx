@@ -2,6 +2,8 @@ import type { Messages } from '../i18n/index.ts';
 
 interface PlayControlProps {
   t: Messages;
+  /** The song's slug: starting it sends a play (assets/site.js). */
+  song: string;
   title: string;
   artist: string;
   youtubeId: string | undefined;
@@ -13,12 +15,13 @@ interface PlayControlProps {
  * Without a known video, a link searches YouTube for the song instead; we never
  * guess a video id.
  */
-export function PlayControl({ t, title, artist, youtubeId }: PlayControlProps) {
+export function PlayControl({ t, song, title, artist, youtubeId }: PlayControlProps) {
   if (!youtubeId) {
     const query = encodeURIComponent(`${title} ${artist}`);
     return (
       <a
         class="play play-search"
+        data-play-song={song}
         href={`https://www.youtube.com/results?search_query=${query}`}
         rel="noopener"
         target="_blank"
@@ -31,7 +34,7 @@ export function PlayControl({ t, title, artist, youtubeId }: PlayControlProps) {
     );
   }
   return (
-    <div class="play play-video" data-youtube={youtubeId}>
+    <div class="play play-video" data-youtube={youtubeId} data-play-song={song}>
       <a
         class="play-facade"
         href={`https://www.youtube.com/watch?v=${youtubeId}`}

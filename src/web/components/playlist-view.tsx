@@ -34,6 +34,7 @@ export function PlaylistView({ entries, ctx }: { entries: EntryView[]; ctx: Page
             </span>
             <a
               class="playlist-play"
+              data-play-song={song.slug}
               href={href}
               rel="noopener"
               target="_blank"

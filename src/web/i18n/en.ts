@@ -154,6 +154,12 @@ export const en: Messages = {
   viewArticle: 'Article view',
   playAll: 'Play all in order',
   openYouTubePlaylist: 'Open as a YouTube playlist',
+  privacyTitle: 'Privacy: what a play records',
+  privacyParagraphs: [
+    'When you start a song, the page tells Tokushu which song, from which feature and in which language, so that rankings come from what readers actually play. Nothing else is sent, no cookie is read or set, and no third-party tracker is on our pages.',
+    "To count each reader once per song and day, the server combines your address and browser name with a random value that changes every day and hashes them. The address is never stored, and the day's random value is deleted when the day ends, so a play cannot be traced back to you or linked to your plays on other days.",
+    'Plays from known bots are not counted. After a few weeks, individual plays are folded into daily totals per song and deleted.',
+  ],
   aboutTitle: 'About Tokushu',
   aboutParagraphs: [
     'Tokushu publishes themed song features: lists of songs gathered around a mood or an occasion, with a few paragraphs on each, in pages of ten.',

@@ -122,6 +122,9 @@ export interface Messages {
   viewArticle: string;
   playAll: string;
   openYouTubePlaylist: string;
+  /** The about page's note on what a play records. */
+  privacyTitle: string;
+  privacyParagraphs: string[];
   aboutTitle: string;
   aboutParagraphs: string[];
   dataCreditTitle: string;

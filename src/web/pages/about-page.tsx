@@ -9,6 +9,12 @@ export function AboutPageView({ ctx }: { ctx: PageContext }) {
       {t.aboutParagraphs.map((p) => (
         <p>{p}</p>
       ))}
+      <section id="privacy" aria-labelledby="privacy-heading">
+        <h2 id="privacy-heading">{t.privacyTitle}</h2>
+        {t.privacyParagraphs.map((p) => (
+          <p>{p}</p>
+        ))}
+      </section>
       <section id="data" aria-labelledby="data-heading">
         <h2 id="data-heading">{t.dataCreditTitle}</h2>
         <p>{t.dataCredit}</p>

@@ -44,6 +44,7 @@ export function SongPageView({ ctx, page, features, similar }: SongPageProps) {
         </p>
         <PlayControl
           t={t}
+          song={song.slug}
           title={song.title.original}
           artist={artist}
           youtubeId={song.media.youtube}
