@@ -157,6 +157,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       search: services.search,
       canPreview: async (request) => can(await sessionActor(services.accounts, request), 'edit'),
     });
+    // Plays already received are written before anything closes.
+    http.addHook('onClose', () => services.plays.flush());
     // Whoever opened the database closes it.
     if (!options.database) http.addHook('onClose', () => database.close());
     return { http, database, services, firstStart: { content, admin } };

@@ -24,11 +24,18 @@ export async function startServer(config: Config): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`Tokushu is serving at http://${host}:${port}/`);
 
+  // Raw plays past their window are folded into daily counts now and then every hour.
+  const fold = () => app.services.plays.fold().catch((error: unknown) => app.http.log.error(error));
+  void fold();
+  const folding = setInterval(fold, 60 * 60 * 1000);
+  folding.unref();
+
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
     app.http.log.info(`${signal} received, finishing in-flight requests`);
+    clearInterval(folding);
     app.http.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -29,7 +29,7 @@ describe.each(DIALECTS)('the feature page on %s', (dialect) => {
       '9',
       '10',
     ]);
-    expect(res.body).toContain('<html lang="en">');
+    expect(res.body).toContain('<html lang="en" data-locale="en">');
   });
 
   it('serves the seed page as page 3: entries 21–27 with titles, artists and tie-ins apart', async () => {
@@ -55,7 +55,7 @@ describe.each(DIALECTS)('the feature page on %s', (dialect) => {
   it('shows Japanese text and original names under /ja/', async () => {
     const res = await get('/ja/anime-heartbreak-songs/3');
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('<html lang="ja">');
+    expect(res.body).toContain('<html lang="ja" data-locale="ja">');
     expect(texts(res.body, '.song-title')[0]).toBe('深愛');
     expect(texts(res.body, '.entry-artist')[0]).toBe('水樹奈々');
     expect(texts(res.body, '.range-heading')).toEqual(['（21〜27）']);
