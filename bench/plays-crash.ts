@@ -65,7 +65,7 @@ async function main() {
   }
   const base = `http://127.0.0.1:${PORT}`;
   let server = start(dataDir, databaseUrl);
-  let failed = false;
+  let failed: boolean;
   try {
     await waitFor(`${base}/healthz`);
     const acknowledged: string[] = [];
