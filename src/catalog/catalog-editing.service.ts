@@ -113,6 +113,14 @@ function sameSlug(slug: string, record: RecordData): void {
   }
 }
 
+/** Another save changed the row between reading and writing it. */
+class LostRace extends Error {}
+
+/** Throws LostRace unless exactly one row was changed. */
+function claimed(result: { numUpdatedRows: bigint }): void {
+  if (Number(result.numUpdatedRows) !== 1) throw new LostRace();
+}
+
 /** The next version is always later than the last, even within one millisecond. */
 function nextVersion(now: Date, previous: string | null): string {
   const at = previous && Date.parse(previous) >= now.getTime() ? Date.parse(previous) + 1 : now;
@@ -160,6 +168,8 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
     id: number,
     data: RecordData,
     version: string,
+    /** The version read; the row is changed only if it still has it. */
+    base: string,
   ) => {
     switch (kind) {
       case 'songs': {
@@ -177,7 +187,9 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
             updated_at: version,
           })
           .where('id', '=', id)
-          .execute();
+          .where('updated_at', '=', base)
+          .executeTakeFirst()
+          .then(claimed);
         for (const table of [
           'song_aliases',
           'song_credits',
@@ -206,7 +218,9 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
           .updateTable('artists')
           .set({ kind: artist.kind, ...nameColumns('name', artist.name), updated_at: version })
           .where('id', '=', id)
-          .execute();
+          .where('updated_at', '=', base)
+          .executeTakeFirst()
+          .then(claimed);
         await trx.deleteFrom('artist_members').where('group_id', '=', id).execute();
         await repo.replaceAliases(
           trx,
@@ -232,7 +246,9 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
             updated_at: version,
           })
           .where('id', '=', id)
-          .execute();
+          .where('updated_at', '=', base)
+          .executeTakeFirst()
+          .then(claimed);
         await repo.replaceAliases(
           trx,
           { table: 'work_aliases', column: 'work_id' },
@@ -323,7 +339,16 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
             await view(trx, kind, slug),
           );
         }
-        await replace(trx, kind, stored.id, data, nextVersion(clock.now(), stored.version));
+        const next = nextVersion(clock.now(), stored.version);
+        try {
+          await replace(trx, kind, stored.id, data, next, stored.version ?? '');
+        } catch (error) {
+          if (!(error instanceof LostRace)) throw error;
+          throw new ConflictError(
+            `This ${SINGULAR[kind]} was changed by another save at the same moment.`,
+            await view(trx, kind, slug),
+          );
+        }
         await audit(trx, who, 'update', kind, slug);
         return view(trx, kind, slug);
       });

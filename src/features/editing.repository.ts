@@ -16,6 +16,20 @@ export async function updateFeature(
   await db.updateTable('features').set(values).where('id', '=', id).execute();
 }
 
+/**
+ * Takes the next revision number if `revision` is still the latest; false when another save
+ * took it first. Concurrent saves on PostgreSQL wait here for each other, so only one wins.
+ */
+export async function claimRevision(db: Db, id: number, revision: number): Promise<boolean> {
+  const result = await db
+    .updateTable('features')
+    .set({ revision: revision + 1 })
+    .where('id', '=', id)
+    .where('revision', '=', revision)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 /** Everything an editor edits, as written (Markdown, not HTML), every language and status. */
 export async function getEditableContent(db: Db, featureId: number) {
   const [texts, tags, related, category, entries] = await Promise.all([

@@ -280,10 +280,14 @@ export function createEditingService({ db, clock, changes }: EditingDeps) {
             'This feature is live: only editors and admins may change it. Ask an editor to unpublish it first.',
           );
         }
-        if (feature.revision !== baseRevision) {
+        if (
+          feature.revision !== baseRevision ||
+          !(await editing.claimRevision(trx, feature.id, baseRevision))
+        ) {
+          const latest = await view(slug, trx);
           throw new ConflictError(
-            `Revision ${baseRevision} is no longer the latest: ${feature.revision} is.`,
-            await view(slug, trx),
+            `Revision ${baseRevision} is no longer the latest: ${latest?.revision ?? feature.revision} is.`,
+            latest,
           );
         }
         if (document.slug !== slug) {

@@ -80,6 +80,19 @@ describe.each(DIALECTS)('the catalog editor API on %s', (dialect) => {
     expect(stale.json().current.record.aliases).toContain('NANA');
   });
 
+  it('lets exactly one of two simultaneous corrections of the same version through', async () => {
+    const { version, record } = (await call('GET', '/api/v1/editor/works/hyoka', 'editor')).json();
+    const [a, b] = await Promise.all(
+      ['editor', 'admin'].map((who, i) =>
+        call('PUT', '/api/v1/editor/works/hyoka', who, {
+          baseVersion: version,
+          record: { ...record, aliases: [`alias ${i}`] },
+        }),
+      ),
+    );
+    expect([a?.statusCode, b?.statusCode].sort()).toEqual([200, 409]);
+  });
+
   it('names every field at fault, and writes nothing', async () => {
     const { version, record } = (await call('GET', '/api/v1/editor/songs/garnet', 'editor')).json();
     const res = await call('PUT', '/api/v1/editor/songs/garnet', 'editor', {

@@ -120,6 +120,19 @@ describe.each(DIALECTS)('the editor API on %s', (dialect) => {
     expect(unknown.statusCode).toBe(404);
   });
 
+  it('lets exactly one of two simultaneous saves of the same revision through', async () => {
+    await call('POST', '/api/v1/editor/features', 'editor', draft('same-moment'));
+    const [a, b] = await Promise.all(
+      ['editor', 'admin'].map((who) =>
+        call('PUT', '/api/v1/editor/features/same-moment', who, {
+          baseRevision: 1,
+          document: draft('same-moment'),
+        }),
+      ),
+    );
+    expect([a?.statusCode, b?.statusCode].sort()).toEqual([200, 409]);
+  });
+
   it('refuses a save based on an old revision with 409 and the latest version', async () => {
     await call('POST', '/api/v1/editor/features', 'editor', draft('two-editors'));
     const first = await call('PUT', '/api/v1/editor/features/two-editors', 'editor', {
