@@ -1,14 +1,11 @@
 // Play ingestion under load: a real server process, concurrent HTTP clients sending plays
 // (each from a new reader, so every one is stored), beside the same server answering /healthz.
 //   npm run bench:plays [-- --database postgres://…/postgres] [--seconds 10] [--connections 100]
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { connect } from '#src/db/connect.ts';
+import { DEMO_SONGS, scratchSite } from './scratch-site.ts';
 
 const { values } = parseArgs({
   options: {
@@ -19,30 +16,6 @@ const { values } = parseArgs({
 });
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
-const PORT = 3190 + (process.pid % 50);
-const SONGS = [
-  'shinai',
-  'mushoku',
-  'todokanai-koi',
-  'lilium',
-  'garnet',
-  'spica',
-  'calc',
-  'saihate',
-];
-
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not answer`);
-}
-
 function run(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon(opts, (error, result) => (error ? reject(error) : resolve(result)));
@@ -50,39 +23,10 @@ function run(opts: autocannon.Options): Promise<autocannon.Result> {
 }
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokushu-bench-plays-'));
-  let databaseUrl = `sqlite:${path.join(dataDir, 'tokushu.db')}`;
-  let dropDatabase = async () => {};
-  if (values.database) {
-    // A database of its own, dropped afterwards.
-    const name = `tokushu_bench_${process.pid}`;
-    const admin = new pg.Client({ connectionString: values.database });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    databaseUrl = values.database.replace(/\/[^/]*$/, `/${name}`);
-    dropDatabase = async () => {
-      const again = new pg.Client({ connectionString: values.database });
-      await again.connect();
-      await again.query(`drop database if exists ${name} with (force)`);
-      await again.end();
-    };
-  }
-  const server: ChildProcess = spawn(process.execPath, ['bin/tokushu.js', 'serve'], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: 'warn',
-      ADMIN_PASSWORD: 'bench password 1234',
-      PLAYS_PER_MINUTE: '100000000',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const site = await scratchSite('bench-plays', values.database);
   try {
-    const base = `http://127.0.0.1:${PORT}`;
-    await waitFor(`${base}/healthz`);
+    const { base, databaseUrl } = site;
+    await site.start();
     const healthz = await run({
       url: `${base}/healthz`,
       connections: CONNECTIONS,
@@ -105,7 +49,7 @@ async function main() {
                 // A new reader each time, so that every play is stored rather than a repeat.
                 'user-agent': `Mozilla/5.0 (bench reader ${n}) Safari/604.1`,
               },
-              body: JSON.stringify({ song: SONGS[n % SONGS.length], locale: 'en' }),
+              body: JSON.stringify({ song: DEMO_SONGS[n % DEMO_SONGS.length], locale: 'en' }),
             };
           },
         },
@@ -132,10 +76,7 @@ async function main() {
       `\nplays ÷ baseline: ${(plays.requests.average / healthz.requests.average).toFixed(2)} · acknowledged ${acknowledged.toLocaleString()}, stored ${Number(count).toLocaleString()}${Number(count) >= acknowledged ? ' (none lost)' : ' — LOST PLAYS'}`,
     );
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
-    await dropDatabase();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await site.remove();
   }
 }
 

@@ -269,18 +269,26 @@ export async function songsAffectedBy(
   return rows.map((r) => r.song_id);
 }
 
-/** Removes the entries of things that no longer exist (merged away, deleted). */
-export async function removeEntries(db: Db, kind: SearchKind, slugs: readonly string[]) {
-  if (slugs.length === 0) return;
+/**
+ * Removes the entries (and their names) of things by slug or by id: before they are written
+ * again, or once they no longer exist (merged away, deleted).
+ */
+export async function removeEntries(
+  db: Db,
+  kind: SearchKind,
+  by: 'slug' | 'entity_id',
+  keys: readonly (string | number)[],
+) {
+  if (keys.length === 0) return;
   const entries = db
     .selectFrom('search_entries')
     .select('id')
     .where('kind', '=', kind)
-    .where('slug', 'in', slugs);
+    .where(by, 'in', keys as never);
   await db.deleteFrom('search_names').where('entry_id', 'in', entries).execute();
   await db
     .deleteFrom('search_entries')
     .where('kind', '=', kind)
-    .where('slug', 'in', slugs)
+    .where(by, 'in', keys as never)
     .execute();
 }

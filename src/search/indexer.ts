@@ -94,19 +94,7 @@ export function createSearchIndexer({ db }: { db: Db }) {
       docs.map(async (doc) => ({ doc, names: await indexedNames(doc) })),
     );
     await db.transaction().execute(async (trx) => {
-      if (ids.length > 0) {
-        const stale = trx
-          .selectFrom('search_entries')
-          .select('id')
-          .where('kind', '=', kind)
-          .where('entity_id', 'in', ids);
-        await trx.deleteFrom('search_names').where('entry_id', 'in', stale).execute();
-        await trx
-          .deleteFrom('search_entries')
-          .where('kind', '=', kind)
-          .where('entity_id', 'in', ids)
-          .execute();
-      }
+      await documents.removeEntries(trx, kind, 'entity_id', ids);
       if (prepared.length === 0) return;
       const entries = await trx
         .insertInto('search_entries')
@@ -181,6 +169,7 @@ export function createSearchIndexer({ db }: { db: Db }) {
       await documents.removeEntries(
         db,
         kind,
+        'slug',
         change.slugs.filter((s) => !ids.has(s)),
       );
       await reindex(kind, [...ids.values()]);
