@@ -16,6 +16,7 @@ import {
 import { loadContentPack, readContentPack, type LoadSummary } from '#src/content-pack/index.ts';
 import { connect, type DatabaseHandle } from '#src/db/connect.ts';
 import { createPlaysService, type PlaysService } from '#src/plays/index.ts';
+import { createRankingsService, type RankingsService } from '#src/rankings/index.ts';
 import {
   createDiscoveryService,
   createDraftingAssistant,
@@ -51,6 +52,7 @@ export interface Services {
   discovery: DiscoveryService;
   assistant: DraftingAssistant;
   plays: PlaysService;
+  rankings: RankingsService;
   reader: CatalogReader;
   features: FeaturesService;
   accounts: AccountsService;
@@ -84,11 +86,14 @@ export function createServices(
   const discovery = createDiscoveryService({ db: database.db });
   changes.subscribe((change) => searchIndex.apply(change));
   changes.subscribe((change) => discovery.apply(change));
+  const rankings = createRankingsService({ db: database.db, clock, changes });
+  changes.subscribe((change) => rankings.apply(change));
   const search = createSearchService({ db: database.db, clock });
   return {
     discovery,
     assistant: createDraftingAssistant({ db: database.db, search }),
     plays: createPlaysService({ db: database.db, clock, rawDays: playsRawDays }),
+    rankings,
     changes,
     search,
     searchIndex,
@@ -117,6 +122,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         : null;
     // A new site gets air dates and where-to-watch links for its anime at once.
     if (content) await importBangumi(database.db, loadBangumiData());
+    // A demo site's rankings have plays to rank from the first page view.
+    if (content) {
+      if (config.demoPlays) await services.plays.generateDemoHistory();
+      await services.rankings.refresh();
+    }
     // A new site, or one from before search existed, is indexed once, in full.
     if (content || (await services.searchIndex.isEmpty())) await services.searchIndex.rebuild();
     if (content || (await services.discovery.isEmpty())) await services.discovery.rebuild();

@@ -7,6 +7,7 @@ import * as editing from './migrations/0005-editing.ts';
 import * as search from './migrations/0006-search.ts';
 import * as discovery from './migrations/0007-discovery.ts';
 import * as plays from './migrations/0008-plays.ts';
+import * as rankings from './migrations/0009-rankings.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database. */
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-search': search,
   '0007-discovery': discovery,
   '0008-plays': plays,
+  '0009-rankings': rankings,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

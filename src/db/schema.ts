@@ -303,6 +303,49 @@ export interface PlayRollupsTable {
   plays: number;
 }
 
+/** What a ranking feature ranks, and the bounds of its last refresh (`YYYY-MM-DD`). */
+export interface FeatureRankingsTable {
+  feature_id: number;
+  category_id: number | null;
+  /** A year (`2026`) or `last-30-days`. */
+  period: string;
+  size: number;
+  refreshed_at: string | null;
+  period_from: string | null;
+  period_to: string | null;
+  previous_from: string | null;
+  previous_to: string | null;
+}
+
+export interface FeatureRankingTagsTable {
+  feature_id: number;
+  tag_id: number;
+}
+
+/** A ranked song as of the last refresh. */
+export interface RankingStandingsTable {
+  feature_id: number;
+  song_id: number;
+  rank: number;
+  plays: number;
+  /** Days of the period with at least one play: the first tie-break. */
+  days: number;
+  previous_rank: number | null;
+  /** Plays a day in each step of the period (months or days), comma-separated. */
+  trend: string;
+}
+
+/** An editor's commentary on a ranked song, kept by song across refreshes. */
+export interface RankingNotesTable {
+  feature_id: number;
+  song_id: number;
+  /** The order the editor listed notes in, for songs not ranked at the moment. */
+  position: number;
+  locale: string;
+  commentary_md: string;
+  commentary_html: string;
+}
+
 export interface Database {
   artists: ArtistsTable;
   artist_aliases: ArtistAliasesTable;
@@ -339,6 +382,10 @@ export interface Database {
   plays: PlaysTable;
   play_salts: PlaySaltsTable;
   play_rollups: PlayRollupsTable;
+  feature_rankings: FeatureRankingsTable;
+  feature_ranking_tags: FeatureRankingTagsTable;
+  ranking_standings: RankingStandingsTable;
+  ranking_notes: RankingNotesTable;
 }
 
 export type ArtistRow = Selectable<ArtistsTable>;

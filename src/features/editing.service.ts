@@ -9,6 +9,7 @@ import { zodProblems } from '#src/shared/validation.ts';
 import * as editing from './editing.repository.ts';
 import { resolveRefs, writeContent } from './feature-writer.ts';
 import * as repo from './features.repository.ts';
+import * as rankings from './ranking.repository.ts';
 import { checkNames, type NameWarning } from './name-check.ts';
 import {
   EDITORIAL_LOCALES,
@@ -95,13 +96,53 @@ async function readDocument(
         },
       ]),
     ),
-    entries: content.entries.map((e) => ({
-      song: e.slug,
-      added: e.added_at,
+    ...(feature.kind === 'ranking'
+      ? await readRanking(db, feature.id, content.entries)
+      : {
+          entries: content.entries.map((e) => ({
+            song: e.slug,
+            added: e.added_at,
+            commentary: Object.fromEntries(
+              content.commentary
+                .filter((c) => c.entry_id === e.id)
+                .map((c) => [c.locale, c.commentary_md]),
+            ),
+          })),
+        }),
+  };
+}
+
+/**
+ * A ranking as its editors see it: the ranked songs in order, then any songs they wrote
+ * about that are not ranked at the moment, each with its notes.
+ */
+async function readRanking(
+  db: Db,
+  featureId: number,
+  ranked: readonly { slug: string }[],
+): Promise<Pick<FeatureDocument, 'ranking' | 'entries'>> {
+  const [definition, notes] = await Promise.all([
+    rankings.getEditableDefinition(db, featureId),
+    rankings.getNotes(db, featureId),
+  ]);
+  const slugs = [...new Set([...ranked.map((e) => e.slug), ...notes.map((n) => n.slug)])];
+  return {
+    ...(definition
+      ? {
+          ranking: {
+            ...(definition.category ? { category: definition.category } : {}),
+            tags: definition.tags,
+            period: /^\d+$/.test(definition.period)
+              ? Number(definition.period)
+              : (definition.period as 'last-30-days'),
+            size: definition.size,
+          },
+        }
+      : {}),
+    entries: slugs.map((song) => ({
+      song,
       commentary: Object.fromEntries(
-        content.commentary
-          .filter((c) => c.entry_id === e.id)
-          .map((c) => [c.locale, c.commentary_md]),
+        notes.filter((n) => n.slug === song).map((n) => [n.locale, n.commentary_md]),
       ),
     })),
   };

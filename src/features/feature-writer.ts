@@ -5,6 +5,7 @@ import { problemAt, type Problem } from '#src/shared/errors.ts';
 import { renderMarkdown } from '#src/shared/markdown.ts';
 import * as repo from './features.repository.ts';
 import type { FeatureData } from './features.schemas.ts';
+import * as rankings from './ranking.repository.ts';
 
 type Db = Kysely<Database>;
 type Path = (string | number)[];
@@ -30,12 +31,14 @@ export async function resolveRefs(
   const songRefs = items.flatMap(({ path, f }) =>
     f.entries.map((e, j) => ref([...path, 'entries', j, 'song'], e.song)),
   );
-  const tagRefs = items.flatMap(({ path, f }) =>
-    f.tags.map((t, j) => ref([...path, 'tags', j], t)),
-  );
-  const categoryRefs = items.flatMap(({ path, f }) =>
-    f.category ? [ref([...path, 'category'], f.category)] : [],
-  );
+  const tagRefs = items.flatMap(({ path, f }) => [
+    ...f.tags.map((t, j) => ref([...path, 'tags', j], t)),
+    ...(f.ranking?.tags ?? []).map((t, j) => ref([...path, 'ranking', 'tags', j], t)),
+  ]);
+  const categoryRefs = items.flatMap(({ path, f }) => [
+    ...(f.category ? [ref([...path, 'category'], f.category)] : []),
+    ...(f.ranking?.category ? [ref([...path, 'ranking', 'category'], f.ranking.category)] : []),
+  ]);
   const relatedRefs = items.flatMap(({ path, f }) =>
     f.related.map((r, j) => ref([...path, 'related', j], r)),
   );
@@ -120,6 +123,11 @@ export async function writeContent(
     featureId,
     f.tags.map((t) => refs.tags.get(t) as number),
   );
+  if (f.kind === 'ranking' && f.ranking) {
+    await writeRanking(db, featureId, f, refs, now);
+    return;
+  }
+  await rankings.removeRanking(db, featureId);
   for (const [index, e] of f.entries.entries()) {
     const songId = refs.songs.get(e.song) as number;
     const entryId = await repo.insertEntry(db, {
@@ -128,15 +136,81 @@ export async function writeContent(
       song_id: songId,
       added_at: e.added ?? addedBefore.get(songId) ?? now,
     });
+    await repo.insertEntryTexts(db, commentaryRows(entryId, e.commentary));
+  }
+}
+
+function commentaryRows(entryId: number, commentary: Record<string, string>) {
+  return Object.entries(commentary)
+    .filter(([, text]) => text.trim() !== '')
+    .map(([locale, text]) => ({
+      entry_id: entryId,
+      locale,
+      commentary_md: text,
+      commentary_html: renderMarkdown(text),
+    }));
+}
+
+/**
+ * A ranking's entries are not written by editors: plays order them. What editors write is
+ * kept as notes by song, which the entries take on at every refresh.
+ */
+async function writeRanking(
+  db: Db,
+  featureId: number,
+  f: FeatureData,
+  refs: FeatureRefs,
+  now: string,
+): Promise<void> {
+  const ranking = f.ranking as NonNullable<FeatureData['ranking']>;
+  await rankings.writeDefinition(db, featureId, {
+    categoryId: ranking.category ? (refs.categories.get(ranking.category) as number) : null,
+    tagIds: ranking.tags.map((t) => refs.tags.get(t) as number),
+    period: String(ranking.period),
+    size: ranking.size,
+  });
+  await rankings.replaceNotes(
+    db,
+    featureId,
+    f.entries.flatMap((e, index) =>
+      Object.entries(e.commentary)
+        .filter(([, text]) => text.trim() !== '')
+        .map(([locale, text]) => ({
+          feature_id: featureId,
+          song_id: refs.songs.get(e.song) as number,
+          position: index + 1,
+          locale,
+          commentary_md: text,
+          commentary_html: renderMarkdown(text),
+        })),
+    ),
+  );
+  await placeRankedEntries(db, featureId, now);
+}
+
+/** Rewrites a ranking's entries in the order of its standings, each with its song's notes. */
+export async function placeRankedEntries(db: Db, featureId: number, now: string): Promise<void> {
+  await repo.clearEntries(db, featureId);
+  const [songIds, notes] = await Promise.all([
+    rankings.rankedSongIds(db, featureId),
+    rankings.getNotes(db, featureId),
+  ]);
+  for (const [index, songId] of songIds.entries()) {
+    const entryId = await repo.insertEntry(db, {
+      feature_id: featureId,
+      position: index + 1,
+      song_id: songId,
+      added_at: now,
+    });
     await repo.insertEntryTexts(
       db,
-      Object.entries(e.commentary)
-        .filter(([, commentary]) => commentary.trim() !== '')
-        .map(([locale, commentary]) => ({
+      notes
+        .filter((n) => n.song_id === songId)
+        .map((n) => ({
           entry_id: entryId,
-          locale,
-          commentary_md: commentary,
-          commentary_html: renderMarkdown(commentary),
+          locale: n.locale,
+          commentary_md: n.commentary_md,
+          commentary_html: n.commentary_html,
         })),
     );
   }

@@ -7,7 +7,7 @@ type Db = Kysely<Database>;
  * Readers see published features, and scheduled ones once their time has come; `now` is
  * passed in (not the database clock) so both databases and the tests agree on it.
  */
-function live(now: string) {
+export function live(now: string) {
   return (eb: ExpressionBuilder<{ f: Database['features'] }, 'f'>) =>
     eb.or([
       eb('f.status', '=', 'published'),
@@ -234,7 +234,6 @@ export async function listPublished(db: Db, limit: number, filter: FeatureFilter
   return query.orderBy('f.published_at', 'desc').orderBy('f.id', 'desc').limit(limit).execute();
 }
 
-/** Published features sharing tags or songs with `featureId`, most in common first. */
 /** Where a song stands in each published feature that has it. */
 export async function positionsOfSong(db: Db, songId: number, now: string) {
   return db
@@ -260,8 +259,7 @@ export async function countEntriesFor(
   return new Map(rows.map((r) => [r.feature_id, Number(r.n)]));
 }
 
-/** Removes a feature's texts, tags, related links and entries, before they are written anew. */
-export async function clearContent(db: Db, featureId: number): Promise<void> {
+export async function clearEntries(db: Db, featureId: number): Promise<void> {
   await db
     .deleteFrom('entry_texts')
     .where(
@@ -271,6 +269,11 @@ export async function clearContent(db: Db, featureId: number): Promise<void> {
     )
     .execute();
   await db.deleteFrom('entries').where('feature_id', '=', featureId).execute();
+}
+
+/** Removes a feature's texts, tags, related links and entries, before they are written anew. */
+export async function clearContent(db: Db, featureId: number): Promise<void> {
+  await clearEntries(db, featureId);
   await db.deleteFrom('feature_texts').where('feature_id', '=', featureId).execute();
   await db.deleteFrom('feature_tags').where('feature_id', '=', featureId).execute();
   await db.deleteFrom('feature_related').where('feature_id', '=', featureId).execute();

@@ -37,6 +37,23 @@ export const EntryInputSchema = z.strictObject({
   commentary: LocalizedText.default({}),
 });
 
+export const ROLLING_PERIODS = ['last-30-days'] as const;
+
+/**
+ * What a ranking feature ranks: the songs of a category's features and/or songs with every
+ * listed tag (none: every song), by their plays over a year or the last 30 days.
+ */
+export const RankingInputSchema = z.strictObject({
+  category: SlugSchema.optional(),
+  tags: z.array(SlugSchema).default([]),
+  period: z.union([
+    z.number().int().min(2000).max(2100),
+    z.enum(ROLLING_PERIODS, { error: 'must be a year (2026) or "last-30-days"' }),
+  ]),
+  size: z.number().int().min(1).max(100).default(30),
+});
+export type RankingInput = z.output<typeof RankingInputSchema>;
+
 /** First path segments the site uses itself: a feature cannot take one as its slug. */
 export const RESERVED_SLUGS = [
   'about',
@@ -51,23 +68,40 @@ export const RESERVED_SLUGS = [
   'assets',
 ];
 
-export const FeatureInputSchema = z.strictObject({
-  slug: SlugSchema.refine(
-    (slug) => !RESERVED_SLUGS.includes(slug),
-    'is reserved for a page of the site',
-  ),
-  kind: z.enum(FEATURE_KINDS).default('curated'),
-  status: z.enum(FEATURE_STATUSES).default('published'),
-  category: SlugSchema.optional(),
-  tags: z.array(SlugSchema).default([]),
-  byline: z.string().trim().min(1).optional(),
-  published: Instant.optional(),
-  updated: Instant.optional(),
-  related: z.array(SlugSchema).default([]),
-  text: z
-    .partialRecord(z.enum(EDITORIAL_LOCALES), FeatureTextSchema)
-    .refine((v) => Object.keys(v).length > 0, 'needs text in at least one locale'),
-  entries: z.array(EntryInputSchema).default([]),
-});
+export const FeatureInputSchema = z
+  .strictObject({
+    slug: SlugSchema.refine(
+      (slug) => !RESERVED_SLUGS.includes(slug),
+      'is reserved for a page of the site',
+    ),
+    kind: z.enum(FEATURE_KINDS).default('curated'),
+    status: z.enum(FEATURE_STATUSES).default('published'),
+    category: SlugSchema.optional(),
+    tags: z.array(SlugSchema).default([]),
+    byline: z.string().trim().min(1).optional(),
+    published: Instant.optional(),
+    updated: Instant.optional(),
+    related: z.array(SlugSchema).default([]),
+    text: z
+      .partialRecord(z.enum(EDITORIAL_LOCALES), FeatureTextSchema)
+      .refine((v) => Object.keys(v).length > 0, 'needs text in at least one locale'),
+    /** Ranking features only: what is ranked. Their entries carry commentary; plays set the order. */
+    ranking: RankingInputSchema.optional(),
+    entries: z.array(EntryInputSchema).default([]),
+  })
+  .superRefine((f, ctx) => {
+    if (f.kind === 'ranking' && !f.ranking)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ranking'],
+        message: 'a ranking needs its scope and period',
+      });
+    if (f.kind !== 'ranking' && f.ranking)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ranking'],
+        message: 'only a feature of kind "ranking" has one',
+      });
+  });
 export type FeatureInput = z.input<typeof FeatureInputSchema>;
 export type FeatureData = z.output<typeof FeatureInputSchema>;

@@ -95,7 +95,14 @@ describe.each(DIALECTS)('features service on %s', (dialect) => {
   it('lists features by kind, category, tag and song', async () => {
     await sut.addFeatures([
       sampleFeature(),
-      sampleFeature({ slug: 'chart', kind: 'ranking', category: undefined, tags: [], entries: [] }),
+      sampleFeature({
+        slug: 'chart',
+        kind: 'ranking',
+        category: undefined,
+        tags: [],
+        entries: [],
+        ranking: { period: 2026 },
+      }),
     ]);
     const slugs = async (filter: Parameters<FeaturesService['listPublished']>[2]) =>
       (await sut.listPublished('en', 10, filter)).map((f) => f.slug);

@@ -16,3 +16,13 @@ export {
   type EditorListItem,
   type FeatureDocument,
 } from './editing.service.ts';
+export {
+  listDefinitions as listRankingDefinitions,
+  songsInScope,
+  saveStandings,
+  rankedSongSlugs,
+  type RankingDefinition,
+  type RankingBounds,
+  type Standing,
+} from './ranking.repository.ts';
+export { placeRankedEntries } from './feature-writer.ts';

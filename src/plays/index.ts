@@ -1,1 +1,2 @@
 export { createPlaysService, type PlaysService, type PlayOutcome } from './plays.service.ts';
+export type { HistorySummary } from './demo-history.ts';

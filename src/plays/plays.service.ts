@@ -2,6 +2,7 @@ import { isbot } from 'isbot';
 import type { Kysely } from 'kysely';
 import type { Database } from '#src/db/schema.ts';
 import { toTimestamp, type Clock } from '#src/shared/clock.ts';
+import { generatePlayHistory, type HistorySummary } from './demo-history.ts';
 import { createPlayRecorder, type RecordOutcome } from './play-recorder.ts';
 import * as repo from './plays.repository.ts';
 import { createReaderHasher } from './readers.ts';
@@ -75,6 +76,21 @@ export function createPlaysService({
 
     /** Folds raw plays older than the window into daily counts; returns how many were folded. */
     fold: () => repo.foldPlays(db, dayOf(new Date(clock.now().getTime() - rawDays * DAY_MS))),
+
+    /**
+     * Writes a made-up listening history for a demo site (see demo-history.ts). Refuses,
+     * returning null, when plays have already been counted, unless told to replace them.
+     */
+    async generateDemoHistory({
+      seed = 1,
+      replace = false,
+    }: { seed?: number; replace?: boolean } = {}): Promise<HistorySummary | null> {
+      if (!replace && (await repo.hasHistory(db))) return null;
+      return db.transaction().execute(async (trx) => {
+        if (replace) await repo.clearHistory(trx);
+        return generatePlayHistory(trx, { today: dayOf(clock.now()), seed });
+      });
+    },
 
     today: () => dayOf(clock.now()),
     flush: () => recorder.flush(),

@@ -21,6 +21,8 @@ const ConfigSchema = z.object({
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   PLAYS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   PLAYS_RAW_DAYS: z.coerce.number().int().min(1).default(30),
+  RANKINGS_REFRESH_MINUTES: z.coerce.number().int().min(0).default(60),
+  DEMO_PLAYS: z.enum(['0', '1', 'true', 'false']).default('1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -40,6 +42,10 @@ export interface Config {
   playsPerMinute: number;
   /** Days raw plays are kept before they are folded into daily counts. */
   playsRawDays: number;
+  /** Minutes between ranking refreshes in the server; 0 leaves them to `rankings refresh`. */
+  rankingsRefreshMinutes: number;
+  /** Whether a new site loaded with the content pack gets a made-up play history. */
+  demoPlays: boolean;
 }
 
 /** Reads configuration from environment variables; a bad value names the variable at fault. */
@@ -63,5 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     playsPerMinute: e.PLAYS_PER_MINUTE,
     playsRawDays: e.PLAYS_RAW_DAYS,
+    rankingsRefreshMinutes: e.RANKINGS_REFRESH_MINUTES,
+    demoPlays: e.DEMO_PLAYS === '1' || e.DEMO_PLAYS === 'true',
   };
 }

@@ -18,8 +18,9 @@ describe('the demo content pack', () => {
   });
 
   it('has at least four features of ten or more entries, each written in English and Japanese', () => {
-    expect(pack.features.length).toBeGreaterThanOrEqual(4);
-    for (const { value: f } of pack.features) {
+    const curated = pack.features.filter(({ value: f }) => f.kind !== 'ranking');
+    expect(curated.length).toBeGreaterThanOrEqual(4);
+    for (const { value: f } of curated) {
       expect(f.entries?.length, f.slug).toBeGreaterThanOrEqual(10);
       for (const locale of ['en', 'ja'] as const) {
         expect(f.text[locale]?.title, `${f.slug} ${locale} title`).toBeTruthy();
@@ -27,6 +28,18 @@ describe('the demo content pack', () => {
         f.entries?.forEach((e, i) =>
           expect(e.commentary?.[locale], `${f.slug} entry ${i + 1} ${locale}`).toBeTruthy(),
         );
+      }
+    }
+  });
+
+  it('has at least three rankings, each saying what it ranks in English and Japanese', () => {
+    const rankings = pack.features.filter(({ value: f }) => f.kind === 'ranking');
+    expect(rankings.length).toBeGreaterThanOrEqual(3);
+    for (const { value: f } of rankings) {
+      expect(f.ranking?.period, f.slug).toBeTruthy();
+      for (const locale of ['en', 'ja'] as const) {
+        expect(f.text[locale]?.title, `${f.slug} ${locale} title`).toBeTruthy();
+        expect(f.text[locale]?.lead, `${f.slug} ${locale} lead`).toBeTruthy();
       }
     }
   });

@@ -8,14 +8,21 @@ import { openTestDatabase, type TestDatabase } from './databases.ts';
 
 export const TEST_NOW = '2026-11-26T12:00:00Z';
 
+export interface TestAppOptions {
+  /** Generate the demo play history too (slower; most tests count their own plays). */
+  demoPlays?: boolean;
+}
+
 /** The whole application on a fresh database loaded with the demo content pack. */
 export async function startTestApp(
   dialect: DialectName,
+  { demoPlays = false }: TestAppOptions = {},
 ): Promise<{ app: App; database: TestDatabase; close(): Promise<void> }> {
   const database = await openTestDatabase(dialect, { migrate: false });
   const config = loadConfig({
     CONTENT_DIR: path.resolve('content'),
     LOG_LEVEL: 'silent',
+    DEMO_PLAYS: demoPlays ? '1' : '0',
     ADMIN_EMAIL: 'admin@example.org',
     ADMIN_PASSWORD: 'correct horse battery staple',
   });
@@ -34,10 +41,10 @@ export async function startTestApp(
  * Starts the application once for the enclosing `describe` and stops it afterwards.
  * `get` sends a GET through Fastify's inject; `app()` is the running application.
  */
-export function useTestApp(dialect: DialectName) {
+export function useTestApp(dialect: DialectName, options: TestAppOptions = {}) {
   let started: Awaited<ReturnType<typeof startTestApp>> | undefined;
   beforeAll(async () => {
-    started = await startTestApp(dialect);
+    started = await startTestApp(dialect, options);
   }, 60_000);
   afterAll(() => started?.close());
   const app = (): App => {

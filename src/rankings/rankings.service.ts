@@ -1,0 +1,139 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '#src/db/schema.ts';
+import {
+  listRankingDefinitions,
+  placeRankedEntries,
+  rankedSongSlugs,
+  saveStandings,
+  songsInScope,
+  type RankingDefinition,
+  type Standing,
+} from '#src/features/index.ts';
+import type { Change, ChangeFeed } from '#src/shared/changes.ts';
+import { toTimestamp, type Clock } from '#src/shared/clock.ts';
+import { daysBetween, rankingPeriod } from './period.ts';
+import { rankOrder } from './ranking-order.ts';
+import { playsByDay, playTotals } from './standings.repository.ts';
+
+type Db = Kysely<Database>;
+
+export interface RefreshOutcome {
+  slug: string;
+  from: string;
+  to: string;
+  ranked: number;
+  /** Slugs of the first three songs. */
+  top: string[];
+}
+
+/**
+ * Rankings computed from counted plays. A refresh recomputes standings and puts the
+ * feature's entries in their order, with the editors' notes; readers never see a half-done
+ * ranking, because each is replaced in one transaction.
+ */
+export function createRankingsService({
+  db,
+  clock,
+  changes,
+}: {
+  db: Db;
+  clock: Clock;
+  changes: ChangeFeed;
+}) {
+  /** Rankings this service is announcing: their own change must not set off another refresh. */
+  const announcing = new Set<string>();
+
+  const standingsOf = async (definition: RankingDefinition, today: string, now: string) => {
+    const period = rankingPeriod(definition.period, today);
+    const scope = songsInScope(db, definition, now);
+    const [current, previous] = await Promise.all([
+      playTotals(db, scope, period.from, period.to),
+      playTotals(db, scope, period.previousFrom, period.previousTo),
+    ]);
+    const ranked = rankOrder(current).slice(0, definition.size);
+    const previousRank = new Map(rankOrder(previous).map((t, i) => [t.songId, i + 1]));
+    const daily = await playsByDay(
+      db,
+      ranked.map((t) => t.songId),
+      period.from,
+      period.to,
+    );
+    const standings: Standing[] = ranked.map((t, i) => {
+      const days = daily.filter((d) => d.songId === t.songId);
+      return {
+        songId: t.songId,
+        rank: i + 1,
+        plays: t.plays,
+        days: t.days,
+        previousRank: previousRank.get(t.songId) ?? null,
+        // Plays a day in each step, so that a month not yet over compares fairly.
+        trend: period.steps.map((step) => {
+          const plays = days
+            .filter((d) => d.day >= step.from && d.day <= step.to)
+            .reduce((sum, d) => sum + d.plays, 0);
+          return Math.round((plays / daysBetween(step.from, step.to)) * 10) / 10;
+        }),
+      };
+    });
+    return { period, standings, slugs: ranked.map((t) => t.slug) };
+  };
+
+  const refreshOne = async (definition: RankingDefinition): Promise<RefreshOutcome> => {
+    const now = clock.now();
+    const at = toTimestamp(now);
+    const { period, standings, slugs } = await standingsOf(definition, at.slice(0, 10), at);
+    const before = await rankedSongSlugs(db, definition.featureId);
+    await db.transaction().execute(async (trx) => {
+      await saveStandings(trx, definition.featureId, standings, {
+        refreshedAt: at,
+        from: period.from,
+        to: period.to,
+        previousFrom: period.previousFrom,
+        previousTo: period.previousTo,
+      });
+      await placeRankedEntries(trx, definition.featureId, at);
+    });
+    // Songs that came in or dropped out show the ranking, or no longer do, on their pages.
+    const was = new Set(before);
+    const moved = [
+      ...slugs.filter((s) => !was.has(s)),
+      ...[...was].filter((s) => !slugs.includes(s)),
+    ];
+    announcing.add(definition.slug);
+    try {
+      await changes.publish({ entity: 'feature', slugs: [definition.slug] });
+      if (moved.length > 0) await changes.publish({ entity: 'song', slugs: moved });
+    } finally {
+      announcing.delete(definition.slug);
+    }
+    return {
+      slug: definition.slug,
+      from: period.from,
+      to: period.to,
+      ranked: standings.length,
+      top: slugs.slice(0, 3),
+    };
+  };
+
+  return {
+    /** Recomputes every ranking, or the one with `slug` (none when it is not a ranking). */
+    async refresh(slug?: string): Promise<RefreshOutcome[]> {
+      const outcomes: RefreshOutcome[] = [];
+      for (const definition of await listRankingDefinitions(db, slug))
+        outcomes.push(await refreshOne(definition));
+      return outcomes;
+    },
+
+    /** An edited ranking (its scope or period may have changed) is recomputed at once. */
+    async apply(change: Change): Promise<void> {
+      if (change.entity !== 'feature') return;
+      for (const slug of change.slugs) {
+        if (announcing.has(slug)) continue;
+        for (const definition of await listRankingDefinitions(db, slug))
+          await refreshOne(definition);
+      }
+    },
+  };
+}
+
+export type RankingsService = ReturnType<typeof createRankingsService>;
