@@ -26,9 +26,16 @@ export async function startServer(config: Config): Promise<void> {
 
   // Raw plays past their window are folded into daily counts now and then every hour.
   const fold = () => app.services.plays.fold().catch((error: unknown) => app.http.log.error(error));
-  void fold();
   const folding = setInterval(fold, 60 * 60 * 1000);
   folding.unref();
+
+  // Rankings are recounted now and then on a schedule, so they follow the latest whole day.
+  const refresh = () =>
+    app.services.rankings.refresh().catch((error: unknown) => app.http.log.error(error));
+  const minutes = config.rankingsRefreshMinutes;
+  const refreshing = minutes > 0 ? setInterval(refresh, minutes * 60 * 1000) : undefined;
+  refreshing?.unref();
+  void fold().then(() => (minutes > 0 ? refresh() : undefined));
 
   let closing = false;
   const shutdown = (signal: string) => {
@@ -36,6 +43,7 @@ export async function startServer(config: Config): Promise<void> {
     closing = true;
     app.http.log.info(`${signal} received, finishing in-flight requests`);
     clearInterval(folding);
+    clearInterval(refreshing);
     app.http.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -65,12 +65,37 @@ export const FeatureOut = z.object({
     pageCount: z.number().int(),
     total: z.number().int(),
   }),
+  /** Ranking features: what is counted, over which days (inclusive), and when it last was. */
+  ranking: z
+    .object({
+      period: z.string().meta({ description: 'A year ("2026") or "last-30-days"' }),
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+      previousFrom: z.string().nullable(),
+      previousTo: z.string().nullable(),
+      refreshedAt: z.string().nullable(),
+      category: z.object({ slug: z.string(), name: Localized }).nullable(),
+      tags: z.array(z.object({ slug: z.string(), name: Localized })),
+      tieBreak: z.string(),
+    })
+    .nullable(),
   entries: z.array(
     z.object({
       position: z.number().int(),
       addedAt: z.string(),
       song: SongOut,
       commentary: z.object({ html: z.string(), lang: z.string() }).nullable(),
+      /** Ranking features: the song's counted plays, previous rank and trend. */
+      standing: z
+        .object({
+          plays: z.number().int(),
+          previousRank: z.number().int().nullable(),
+          movement: z.enum(['up', 'down', 'new', 'same']),
+          trend: z
+            .array(z.number())
+            .meta({ description: 'Plays a day in each month of a year, or each of the 30 days' }),
+        })
+        .optional(),
     }),
   ),
 });

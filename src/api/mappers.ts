@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { displayName, type ArtistRef, type Name, type SongCard } from '#src/catalog/index.ts';
 import type { FeaturePage } from '#src/features/index.ts';
+import { movement, RANKING_TIE_BREAK } from '#src/rankings/index.ts';
 import type { Locale } from '#src/shared/locale.ts';
 import type { FeatureOut, NameOut, SongOut } from './api.schemas.ts';
 
@@ -60,11 +61,32 @@ export function toFeature(feature: FeaturePage, locale: Locale): z.output<typeof
     category: feature.category,
     tags: feature.tags,
     pagination: feature.pagination,
+    ranking: feature.ranking
+      ? {
+          period: feature.ranking.period,
+          from: feature.ranking.from,
+          to: feature.ranking.to,
+          previousFrom: feature.ranking.previousFrom,
+          previousTo: feature.ranking.previousTo,
+          refreshedAt: feature.ranking.refreshedAt,
+          category: feature.ranking.category,
+          tags: feature.ranking.tags,
+          tieBreak: RANKING_TIE_BREAK,
+        }
+      : null,
     entries: feature.entries.map((e) => ({
       position: e.position,
       addedAt: e.addedAt,
       song: toSong(e.song, locale),
       commentary: e.commentary,
+      ...(e.standing
+        ? {
+            standing: {
+              ...e.standing,
+              movement: movement(e.position, e.standing.previousRank).kind,
+            },
+          }
+        : {}),
     })),
   };
 }

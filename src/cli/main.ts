@@ -5,6 +5,7 @@ import { importBangumi, loadBangumiData } from '#src/catalog/index.ts';
 import { formatBangumiReport } from '#src/cli/bangumi-report.ts';
 import { readContentPack, loadContentPack } from '#src/content-pack/index.ts';
 import { connect } from '#src/db/connect.ts';
+import { createServices, type Services } from '#src/app.ts';
 import { migrateToLatest } from '#src/db/migrate.ts';
 import { createDiscoveryService } from '#src/discovery/index.ts';
 import { createSearchIndexer } from '#src/search/index.ts';
@@ -27,6 +28,12 @@ Commands:
                    translated titles, official sites and where to watch
   reindex          rebuild the search index and the songs and features like each other
                    (after changes made outside Tokushu, such as SQL by hand)
+  rankings refresh [SLUG]
+                   recount every ranking feature from plays (or only SLUG)
+  generate-plays [--seed N] [--replace]
+                   write a made-up listening history for the demo content, the same for
+                   the same seed; refuses when plays were counted unless --replace is given
+                   (which deletes them), then refreshes the rankings
 
 Configuration comes from environment variables: see the README.`;
 
@@ -41,6 +48,8 @@ async function main(argv: string[]): Promise<number> {
       role: { type: 'string' },
       name: { type: 'string' },
       password: { type: 'string' },
+      seed: { type: 'string' },
+      replace: { type: 'boolean' },
     },
   });
   const [command, sub] = positionals;
@@ -96,6 +105,34 @@ async function main(argv: string[]): Promise<number> {
       return checkContent(config.contentDir);
     case 'reindex':
       return reindex(config.databaseUrl);
+    case 'rankings':
+      if (sub !== 'refresh') break;
+      return withServices(config.databaseUrl, (services) =>
+        refreshRankings(services, positionals[2]),
+      );
+    case 'generate-plays': {
+      const seed = Number(values.seed ?? 1);
+      if (!Number.isSafeInteger(seed)) {
+        console.error(`--seed: must be a whole number, not "${values.seed}".`);
+        return 1;
+      }
+      return withServices(config.databaseUrl, async (services) => {
+        const summary = await services.plays.generateDemoHistory({
+          seed,
+          replace: values.replace ?? false,
+        });
+        if (!summary) {
+          console.error(
+            'Plays have already been counted here. Run again with --replace to delete them and write the made-up history instead.',
+          );
+          return 1;
+        }
+        console.log(
+          `Wrote ${summary.plays.toLocaleString('en')} plays of ${summary.songs} songs over ${summary.days} days (seed ${seed}).`,
+        );
+        return refreshRankings(services);
+      });
+    }
   }
   console.error(`Unknown command "${positionals.join(' ')}".\n\n${USAGE}`);
   return 1;
@@ -113,6 +150,34 @@ async function withAccounts(
   } finally {
     await database.close();
   }
+}
+
+/** The whole set of services, so that what a command changes reaches search and discovery. */
+async function withServices(
+  databaseUrl: string,
+  run: (services: Services) => Promise<number>,
+): Promise<number> {
+  const database = connect(databaseUrl);
+  try {
+    await migrateToLatest(database.db);
+    return await run(createServices(database, systemClock));
+  } finally {
+    await database.close();
+  }
+}
+
+async function refreshRankings(services: Services, slug?: string): Promise<number> {
+  const outcomes = await services.rankings.refresh(slug);
+  if (slug && outcomes.length === 0) {
+    console.error(`"${slug}" is not a ranking feature.`);
+    return 1;
+  }
+  for (const o of outcomes)
+    console.log(
+      `${o.slug}: ${o.ranked} songs ranked by plays from ${o.from} to ${o.to}${o.top.length ? `; top: ${o.top.join(', ')}` : ''}`,
+    );
+  if (outcomes.length === 0) console.log('There are no ranking features.');
+  return 0;
 }
 
 async function importBangumiCommand(databaseUrl: string): Promise<number> {

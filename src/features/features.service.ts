@@ -13,6 +13,7 @@ import { parseBatch } from '#src/shared/validation.ts';
 import { resolveRefs, writeContent } from './feature-writer.ts';
 import { findRedirect } from './editing.repository.ts';
 import * as repo from './features.repository.ts';
+import * as rankings from './ranking.repository.ts';
 import { FeatureInputSchema, type FeatureInput } from './features.schemas.ts';
 
 export const PAGE_SIZE = 10;
@@ -36,6 +37,29 @@ export interface EntryView {
   addedAt: string;
   song: SongCard;
   commentary: LocalizedHtml | null;
+  /** Ranking features only: where the song stands and how it got there. */
+  standing?: StandingView;
+}
+
+export interface StandingView {
+  plays: number;
+  /** Null when the song had no plays in the previous period. */
+  previousRank: number | null;
+  /** Plays a day in each step of the period (months of a year, days of the last 30). */
+  trend: number[];
+}
+
+/** What a ranking ranks and when it was computed (`YYYY-MM-DD` days, inclusive). */
+export interface RankingView {
+  period: string;
+  step: 'month' | 'day';
+  from: string | null;
+  to: string | null;
+  previousFrom: string | null;
+  previousTo: string | null;
+  refreshedAt: string | null;
+  category: { slug: string; name: DisplayName } | null;
+  tags: { slug: string; name: DisplayName }[];
 }
 
 export interface FeaturePage {
@@ -51,6 +75,8 @@ export interface FeaturePage {
   category: { slug: string; name: DisplayName } | null;
   tags: { slug: string; name: DisplayName }[];
   entries: EntryView[];
+  /** Null for curated features. */
+  ranking: RankingView | null;
   related: { slug: string; title: string; lang: string }[];
   /** `page` is null when every entry is shown. */
   pagination: { page: number | null; pageCount: number; total: number };
@@ -206,11 +232,28 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
         repo.getRelated(db, feature.id, now()),
         repo.getTagIds(db, feature.id),
       ]);
+      const isRanking = feature.kind === 'ranking';
+      const [summary, standings] = isRanking
+        ? await Promise.all([
+            rankings.getRankingSummary(db, feature.id),
+            rankings.getStandings(
+              db,
+              feature.id,
+              entries.map((e) => e.song_id),
+            ),
+          ])
+        : [undefined, []];
       const [cards, texts, tagLabels] = await Promise.all([
         catalog.getSongCards(entries.map((e) => e.song_id)),
         repo.getTexts(db, [feature.id, ...related.map((r) => r.id)], preview),
-        catalog.getTagLabels(tagIds),
+        catalog.getTagLabels([...tagIds, ...(summary?.tagIds ?? [])]),
       ]);
+      const standingBySong = new Map(standings.map((s) => [s.song_id, s]));
+      const tagViews = (ids: readonly number[]) =>
+        ids.flatMap((id) => {
+          const tag = tagLabels.get(id);
+          return tag ? [{ slug: tag.slug, name: displayLabel(tag.labels, locale) }] : [];
+        });
       const cardById = new Map(cards.map((c) => [c.id, c]));
       const textBy = textsByFeature(texts);
       const ownTexts = textBy.get(feature.id) ?? {};
@@ -242,10 +285,7 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
                 ),
               }
             : null,
-        tags: tagIds.flatMap((id) => {
-          const tag = tagLabels.get(id);
-          return tag ? [{ slug: tag.slug, name: displayLabel(tag.labels, locale) }] : [];
-        }),
+        tags: tagViews(tagIds),
         entries: entries.flatMap((e) => {
           const song = cardById.get(e.song_id);
           if (!song) return [];
@@ -254,15 +294,52 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
             Object.entries(e.commentary).filter(([l]) => ownTexts[l] !== undefined),
           );
           const commentary = pickText(reviewed, locale);
+          const standing = standingBySong.get(e.song_id);
           return [
             {
               position: e.position,
               addedAt: e.added_at,
               song,
               commentary: commentary ? { html: commentary.value, lang: commentary.lang } : null,
+              ...(standing
+                ? {
+                    standing: {
+                      plays: standing.plays,
+                      previousRank: standing.previous_rank,
+                      trend: standing.trend === '' ? [] : standing.trend.split(',').map(Number),
+                    },
+                  }
+                : {}),
             },
           ];
         }),
+        ranking: summary
+          ? {
+              period: summary.period,
+              step: summary.period === 'last-30-days' ? 'day' : 'month',
+              from: summary.period_from,
+              to: summary.period_to,
+              previousFrom: summary.previous_from,
+              previousTo: summary.previous_to,
+              refreshedAt: summary.refreshed_at,
+              category:
+                summary.category_slug && summary.category_name_en
+                  ? {
+                      slug: summary.category_slug,
+                      name: displayLabel(
+                        {
+                          en: summary.category_name_en,
+                          ja: summary.category_name_ja,
+                          zhHant: summary.category_name_zh_hant,
+                          ko: summary.category_name_ko,
+                        },
+                        locale,
+                      ),
+                    }
+                  : null,
+              tags: tagViews(summary.tagIds),
+            }
+          : null,
         related: related.flatMap((r) => {
           const t = pickText(textBy.get(r.id) ?? {}, locale);
           return t ? [{ slug: r.slug, title: t.value.title, lang: t.lang }] : [];

@@ -4,6 +4,8 @@ export {
   type FeaturePage,
   type FeatureSummary,
   type EntryView,
+  type RankingView,
+  type StandingView,
   type FeaturesService,
   type PageRequest,
 } from './features.service.ts';

@@ -229,6 +229,10 @@ export async function getRankingSummary(db: Db, featureId: number) {
       'r.previous_from',
       'r.previous_to',
       'c.slug as category_slug',
+      'c.name_en as category_name_en',
+      'c.name_ja as category_name_ja',
+      'c.name_zh_hant as category_name_zh_hant',
+      'c.name_ko as category_name_ko',
     ])
     .where('r.feature_id', '=', featureId)
     .executeTakeFirst();

@@ -41,8 +41,9 @@ function dayNumber(day: string): number {
  * A plausible listening history for a demo site, the same for the same seed and songs:
  * each song in a feature gets a popularity (a few are hits, most are not), a slow rise or
  * fall, busier weekends, a graduation-season peak for spring songs, nothing before its
- * release, and now and then a month-long revival. Days run from 1 January of last year
- * to yesterday and are written as daily counts, as if long folded; today is left to readers.
+ * release or before readers found it, and now and then a month-long revival. Days run
+ * from 1 January of last year to yesterday, written as daily counts as if long folded;
+ * today is left to readers.
  */
 export async function generatePlayHistory(
   db: Db,
@@ -59,9 +60,13 @@ export async function generatePlayHistory(
     const drift = (random() - 0.4) * 1.2; // per year, on a log scale
     const revival = random() < 0.15 ? first + Math.floor(random() * (last - first)) : null;
     const spring = song.tags.some((t) => SPRING_TAGS.has(t));
-    const released = song.releasedOn
-      ? dayNumber(song.releasedOn.padEnd(10, '-01').slice(0, 10))
-      : first;
+    // Some songs are found late, as if a new feature or film brought readers to them.
+    const found =
+      random() < 0.12 ? first + 300 + Math.floor(random() * (last - first - 300)) : first;
+    const released = Math.max(
+      found,
+      song.releasedOn ? dayNumber(song.releasedOn.padEnd(10, '-01').slice(0, 10)) : first,
+    );
     for (let d = Math.max(first, released); d <= last; d++) {
       const date = new Date(d * DAY_MS);
       let mean = popularity * Math.exp((drift * (d - first)) / 365);

@@ -1,5 +1,9 @@
 import type { PlayTotal } from './standings.repository.ts';
 
+/** The order of a ranking in one sentence, for the API (pages say it in the reader's language). */
+export const RANKING_TIE_BREAK =
+  'More plays first; on equal plays, more days with a play; then the song slug (its romanized title), A to Z.';
+
 /**
  * The order of a ranking, stated on every ranking page: more plays first; on equal plays,
  * the song played on more days (steadier listening) first; then by slug, A to Z, which is

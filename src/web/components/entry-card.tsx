@@ -1,6 +1,7 @@
 import type { EntryView } from '#src/features/index.ts';
 import type { PageContext } from '../page-context.ts';
 import { PlayControl } from './play-control.tsx';
+import { RankingStanding } from './ranking-standing.tsx';
 import { performerLine } from './song-lines.ts';
 import { Performers, SongTitle, TieInText } from './song-parts.tsx';
 
@@ -10,7 +11,16 @@ export function isNewEntry(entry: EntryView, ctx: PageContext): boolean {
   return ctx.clock.now().getTime() - new Date(entry.addedAt).getTime() < NEW_FOR_DAYS * 86_400_000;
 }
 
-export function EntryCard({ entry, ctx }: { entry: EntryView; ctx: PageContext }) {
+export function EntryCard({
+  entry,
+  ctx,
+  step = 'month',
+}: {
+  entry: EntryView;
+  ctx: PageContext;
+  /** A ranking's trend steps. */
+  step?: 'month' | 'day' | undefined;
+}) {
   const { locale, t } = ctx;
   const { song } = entry;
   return (
@@ -22,7 +32,9 @@ export function EntryCard({ entry, ctx }: { entry: EntryView; ctx: PageContext }
         <div class="entry-names">
           <h3 class="entry-title">
             <SongTitle song={song} ctx={ctx} />
-            {isNewEntry(entry, ctx) && <span class="badge-new">{t.newEntry}</span>}
+            {!entry.standing && isNewEntry(entry, ctx) && (
+              <span class="badge-new">{t.newEntry}</span>
+            )}
           </h3>
           <p class="entry-byline">
             <span class="entry-artist">
@@ -37,6 +49,14 @@ export function EntryCard({ entry, ctx }: { entry: EntryView; ctx: PageContext }
               </>
             )}
           </p>
+          {entry.standing && (
+            <RankingStanding
+              rank={entry.position}
+              standing={entry.standing}
+              step={step}
+              ctx={ctx}
+            />
+          )}
           {song.tieIns.map((tieIn) => (
             <p class="entry-tie-in">
               <TieInText tieIn={tieIn} ctx={ctx} />

@@ -98,6 +98,27 @@ export const en: Messages = {
   homeIntro:
     'Curated lists of anime, Vocaloid and game songs, ten at a time, each with a few words on why it belongs — and where the song comes from.',
   rankings: 'Rankings',
+  rankLabel: (n) => `Rank ${n}`,
+  movement: (kind, by) =>
+    ({ up: `Up ${by}`, down: `Down ${by}`, new: 'New', same: 'No change' })[kind],
+  playCount: (n) => `${n} plays`,
+  trendLabel: (step, first, last) =>
+    `Plays a day, ${step === 'month' ? 'month by month' : 'day by day'}: ${first} at the start, ${last} at the end`,
+  rankingMethod: 'How this ranking is made',
+  rankingPeriod: (from, to) => `Plays on Tokushu from ${from} to ${to}.`,
+  rankingScope: (category, tags) =>
+    category && tags.length > 0
+      ? `Songs from our ${category} features, tagged ${tags.join(' and ')}.`
+      : category
+        ? `Songs from our ${category} features.`
+        : tags.length > 0
+          ? `Songs tagged ${tags.join(' and ')}.`
+          : 'Every song in our features.',
+  rankingComparedWith: (from, to) => `Arrows compare with ${from} to ${to}.`,
+  rankingTieBreak:
+    'Each reader counts once per song and day. On equal plays, the song played on more days ranks higher, then the song whose romanized title comes first from A to Z.',
+  rankingRefreshed: (when) => `Last counted ${when}.`,
+  rankingEmpty: 'No plays have been counted for this period yet.',
   categories: 'Categories',
   browseTags: 'Browse by mood, scene and genre',
   tagKind: (kind) => TAG_KINDS[kind] ?? kind,

@@ -29,4 +29,16 @@ export function formatDate(iso: string, locale: Locale): string {
   return format.format(new Date(iso));
 }
 
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+
+/** "1,234" in the reader's convention. */
+export function formatNumber(n: number, locale: Locale): string {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(DATE_LOCALES[locale], { maximumFractionDigits: 1 });
+    numberFormats.set(locale, format);
+  }
+  return format.format(n);
+}
+
 export type { Messages };

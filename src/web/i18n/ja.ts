@@ -99,6 +99,27 @@ export const ja: Messages = {
   homeIntro:
     'アニメ、ボカロ、ゲームの名曲を10曲ずつ紹介する特集サイトです。選んだ理由のひとこと解説と、その曲が使われた作品もあわせてどうぞ。',
   rankings: 'ランキング',
+  rankLabel: (n) => `${n}位`,
+  movement: (kind, by) =>
+    ({ up: `${by}ランクアップ`, down: `${by}ランクダウン`, new: '初登場', same: '変動なし' })[kind],
+  playCount: (n) => `${n}回再生`,
+  trendLabel: (step, first, last) =>
+    `1日あたりの再生数（${step === 'month' ? '月ごと' : '日ごと'}）：最初${first}回、最新${last}回`,
+  rankingMethod: 'このランキングの集計方法',
+  rankingPeriod: (from, to) => `${from}から${to}までのTokushuでの再生数です。`,
+  rankingScope: (category, tags) =>
+    category && tags.length > 0
+      ? `「${category}」の特集に登場し、${tags.map((t) => `「${t}」`).join('')}のタグが付いた曲が対象です。`
+      : category
+        ? `「${category}」の特集に登場する曲が対象です。`
+        : tags.length > 0
+          ? `${tags.map((t) => `「${t}」`).join('')}のタグが付いた曲が対象です。`
+          : 'すべての特集のすべての曲が対象です。',
+  rankingComparedWith: (from, to) => `矢印は${from}から${to}までの順位との比較です。`,
+  rankingTieBreak:
+    '同じ人の同じ曲の再生は1日1回と数えます。再生数が同じ場合は、再生された日数が多い曲を上位とし、それも同じならローマ字表記のアルファベット順とします。',
+  rankingRefreshed: (when) => `最終集計：${when}`,
+  rankingEmpty: 'この期間の再生はまだありません。',
   categories: 'カテゴリ',
   browseTags: '気分・シーン・ジャンルから探す',
   tagKind: (kind) => TAG_KINDS[kind] ?? kind,

@@ -98,6 +98,27 @@ export const ko: Messages = {
   homeIntro:
     '애니메이션, 보컬로이드, 게임 노래를 10곡씩 소개합니다. 곡을 고른 이유와 노래가 쓰인 작품도 함께 확인하세요.',
   rankings: '랭킹',
+  rankLabel: (n) => `${n}위`,
+  movement: (kind, by) =>
+    ({ up: `${by}계단 상승`, down: `${by}계단 하락`, new: '신규 진입', same: '변동 없음' })[kind],
+  playCount: (n) => `재생 ${n}회`,
+  trendLabel: (step, first, last) =>
+    `하루 재생 수(${step === 'month' ? '월별' : '일별'}): 처음 ${first}회, 최근 ${last}회`,
+  rankingMethod: '이 랭킹의 집계 방법',
+  rankingPeriod: (from, to) => `${from}부터 ${to}까지 Tokushu에서의 재생 수입니다.`,
+  rankingScope: (category, tags) =>
+    category && tags.length > 0
+      ? `'${category}' 특집에 실리고 ${tags.map((t) => `'${t}'`).join(', ')} 태그가 붙은 곡이 대상입니다.`
+      : category
+        ? `'${category}' 특집에 실린 곡이 대상입니다.`
+        : tags.length > 0
+          ? `${tags.map((t) => `'${t}'`).join(', ')} 태그가 붙은 곡이 대상입니다.`
+          : '모든 특집의 모든 곡이 대상입니다.',
+  rankingComparedWith: (from, to) => `화살표는 ${from}부터 ${to}까지의 순위와의 비교입니다.`,
+  rankingTieBreak:
+    '한 사람이 같은 날 같은 곡을 여러 번 재생해도 한 번으로 셉니다. 재생 수가 같으면 재생된 날이 더 많은 곡이 위에 오고, 그래도 같으면 로마자 제목의 알파벳 순서를 따릅니다.',
+  rankingRefreshed: (when) => `마지막 집계: ${when}`,
+  rankingEmpty: '이 기간에는 아직 재생 기록이 없습니다.',
   categories: '카테고리',
   browseTags: '분위기, 장면, 장르로 찾기',
   tagKind: (kind) => TAG_KINDS[kind] ?? kind,

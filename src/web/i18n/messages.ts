@@ -61,6 +61,24 @@ export interface Messages {
   homeIntro: string;
   /** Home page section of ranking features. */
   rankings: string;
+  /** Ranking pages: "Rank 3" beside each song. */
+  rankLabel: (n: number) => string;
+  /** Movement against the previous period; `by` is how many places. */
+  movement: (kind: 'up' | 'down' | 'new' | 'same', by: number) => string;
+  /** "1,234 plays"; the number comes formatted. */
+  playCount: (n: string) => string;
+  /** The trend chart's text alternative; the numbers come formatted. */
+  trendLabel: (step: 'month' | 'day', first: string, last: string) => string;
+  /** The box that says how a ranking is made. */
+  rankingMethod: string;
+  /** The dates come formatted. */
+  rankingPeriod: (from: string, to: string) => string;
+  /** What is ranked: a category's name, tag names, or neither (every song in a feature). */
+  rankingScope: (category: string | null, tags: string[]) => string;
+  rankingComparedWith: (from: string, to: string) => string;
+  rankingTieBreak: string;
+  rankingRefreshed: (when: string) => string;
+  rankingEmpty: string;
   categories: string;
   browseTags: string;
   tagKind: (kind: string) => string;

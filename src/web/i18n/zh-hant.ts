@@ -96,6 +96,27 @@ export const zhHant: Messages = {
   homeTitle: '為每一種心情準備的歌曲特輯',
   homeIntro: '精選動畫、VOCALOID 與遊戲歌曲，每頁十首，附上選曲理由與歌曲出處。',
   rankings: '排行榜',
+  rankLabel: (n) => `第 ${n} 名`,
+  movement: (kind, by) =>
+    ({ up: `上升 ${by} 名`, down: `下降 ${by} 名`, new: '新進榜', same: '名次不變' })[kind],
+  playCount: (n) => `播放 ${n} 次`,
+  trendLabel: (step, first, last) =>
+    `每日播放次數（${step === 'month' ? '按月' : '按日'}）：起初 ${first} 次，最近 ${last} 次`,
+  rankingMethod: '本排行的統計方式',
+  rankingPeriod: (from, to) => `統計${from}至${to}在 Tokushu 的播放次數。`,
+  rankingScope: (category, tags) =>
+    category && tags.length > 0
+      ? `對象為本站「${category}」特集中、標有${tags.map((t) => `「${t}」`).join('')}標籤的歌曲。`
+      : category
+        ? `對象為本站「${category}」特集中的歌曲。`
+        : tags.length > 0
+          ? `對象為標有${tags.map((t) => `「${t}」`).join('')}標籤的歌曲。`
+          : '對象為所有特集中的每一首歌。',
+  rankingComparedWith: (from, to) => `箭頭表示與${from}至${to}名次的比較。`,
+  rankingTieBreak:
+    '同一位讀者一天內播放同一首歌只算一次。播放次數相同時，被播放天數較多的歌曲排名較前；若仍相同，則依羅馬拼音標題的字母順序排列。',
+  rankingRefreshed: (when) => `最後統計：${when}`,
+  rankingEmpty: '這段期間尚無播放紀錄。',
   categories: '分類',
   browseTags: '依心情、場景與類型瀏覽',
   tagKind: (kind) => TAG_KINDS[kind] ?? kind,

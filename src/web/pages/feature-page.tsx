@@ -5,6 +5,7 @@ import { FeatureCards } from '../components/feature-cards.tsx';
 import { Layout } from '../components/layout.tsx';
 import { Pagination } from '../components/pagination.tsx';
 import { PlaylistView } from '../components/playlist-view.tsx';
+import { RankingMethod } from '../components/ranking-method.tsx';
 import { formatDate } from '../i18n/index.ts';
 import type { PageContext } from '../page-context.ts';
 import { paths } from '../paths.ts';
@@ -147,6 +148,8 @@ export function FeaturePageView({
               />
             </details>
           ))}
+        {feature.ranking && <RankingMethod ranking={feature.ranking} ctx={ctx} />}
+        {feature.ranking && total === 0 && <p class="ranking-empty">{t.rankingEmpty}</p>}
         <div class="feature-tools">
           <a class="tool" href={viewHref(view === 'playlist' ? 'article' : 'playlist')}>
             {view === 'playlist' ? t.viewArticle : t.viewPlaylist}
@@ -174,7 +177,7 @@ export function FeaturePageView({
                   {t.range(from, to)}
                 </h2>
                 {group.map((entry) => (
-                  <EntryCard entry={entry} ctx={ctx} />
+                  <EntryCard entry={entry} ctx={ctx} step={feature.ranking?.step} />
                 ))}
               </section>
             );
