@@ -29,6 +29,15 @@ const DocumentOut = z.object({
   tags: z.array(z.string()),
   byline: z.string().optional(),
   related: z.array(z.string()),
+  ranking: z
+    .object({
+      category: z.string().optional(),
+      tags: z.array(z.string()),
+      period: z.union([z.number().int(), z.string()]),
+      size: z.number().int(),
+    })
+    .optional()
+    .describe('Ranking features: what is ranked; entries then only carry notes on songs'),
   text: z.record(
     z.string(),
     z.object({ title: z.string(), lead: z.string(), closing: z.string(), status: z.string() }),

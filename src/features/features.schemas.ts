@@ -46,10 +46,9 @@ export const ROLLING_PERIODS = ['last-30-days'] as const;
 export const RankingInputSchema = z.strictObject({
   category: SlugSchema.optional(),
   tags: z.array(SlugSchema).default([]),
-  period: z.union([
-    z.number().int().min(2000).max(2100),
-    z.enum(ROLLING_PERIODS, { error: 'must be a year (2026) or "last-30-days"' }),
-  ]),
+  period: z.union([z.number().int().min(2000).max(2100), z.enum(ROLLING_PERIODS)], {
+    error: 'must be a year from 2000 to 2100 (like 2026) or "last-30-days"',
+  }),
   size: z.number().int().min(1).max(100).default(30),
 });
 export type RankingInput = z.output<typeof RankingInputSchema>;
