@@ -136,6 +136,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const site: { notFound?: NotFoundHandler } = {};
     const http = Fastify({
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+      // Behind a reverse proxy, the reader's address (for counting and rate limits) is forwarded.
+      trustProxy: config.trustProxy,
       // Page numbers and slugs are short; anything longer is not ours.
       routerOptions: { maxParamLength: 200 },
       // A malformed address (bad percent-encoding) is a page that does not exist.

@@ -7,13 +7,19 @@ const CANDIDATES = 60;
 
 /**
  * Songs that share a row of `table` (the same tag, work, artist or feature) with `songId`,
- * with how many they share, most first.
+ * with how many they share, most first. Only curated features count: editors put those
+ * songs together, while a ranking's songs only share their plays.
  */
 async function sharing(db: Db, songId: number, table: string, key: string) {
+  const curated =
+    table === 'entries'
+      ? sql`join features f on f.id = a.feature_id and f.kind = 'curated'`
+      : sql``;
   const { rows } = await sql<{ song_id: number; n: number }>`
     select b.song_id, count(*) as n
     from ${sql.table(table)} a
     join ${sql.table(table)} b on b.${sql.ref(key)} = a.${sql.ref(key)}
+    ${curated}
     where a.song_id = ${songId} and b.song_id <> ${songId}
     group by b.song_id
     order by n desc, b.song_id

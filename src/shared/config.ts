@@ -23,6 +23,7 @@ const ConfigSchema = z.object({
   PLAYS_RAW_DAYS: z.coerce.number().int().min(1).default(30),
   RANKINGS_REFRESH_MINUTES: z.coerce.number().int().min(0).default(60),
   DEMO_PLAYS: z.enum(['0', '1', 'true', 'false']).default('1'),
+  TRUST_PROXY: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -42,6 +43,11 @@ export interface Config {
   playsPerMinute: number;
   /** Days raw plays are kept before they are folded into daily counts. */
   playsRawDays: number;
+  /**
+   * Which proxies in front of the server to believe about the reader's address
+   * (X-Forwarded-For): none by default; `true`, a hop count, or addresses and CIDR ranges.
+   */
+  trustProxy: boolean | string | ((address: string, hop: number) => boolean);
   /** Minutes between ranking refreshes in the server; 0 leaves them to `rankings refresh`. */
   rankingsRefreshMinutes: number;
   /** Whether a new site loaded with the content pack gets a made-up play history. */
@@ -69,7 +75,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     playsPerMinute: e.PLAYS_PER_MINUTE,
     playsRawDays: e.PLAYS_RAW_DAYS,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     rankingsRefreshMinutes: e.RANKINGS_REFRESH_MINUTES,
     demoPlays: e.DEMO_PLAYS === '1' || e.DEMO_PLAYS === 'true',
   };
+}
+
+function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  return value;
 }
