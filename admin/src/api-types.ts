@@ -32,9 +32,19 @@ export interface Entry {
   commentary: Partial<Record<Locale, string>>;
 }
 
+/** What a ranking feature ranks: songs of a category's features and/or with tags, by plays. */
+export interface RankingDefinition {
+  category?: string;
+  tags: string[];
+  /** A year, or the last 30 days. */
+  period: number | 'last-30-days';
+  size: number;
+}
+
 export interface FeatureDocument {
   slug: string;
   kind: string;
+  ranking?: RankingDefinition;
   category?: string;
   tags: string[];
   byline?: string;

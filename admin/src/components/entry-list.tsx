@@ -7,6 +7,8 @@ interface EntryListProps {
   locale: Locale;
   labels: Record<string, string>;
   onChange: (entries: Entry[]) => void;
+  /** False for a ranking, whose order comes from plays: its entries only carry notes. */
+  ordered?: boolean;
 }
 
 function move<T>(list: T[], from: number, to: number): T[] {
@@ -18,7 +20,7 @@ function move<T>(list: T[], from: number, to: number): T[] {
 }
 
 /** Entries in order: drag a row, or use its buttons (and Alt+↑/↓) from the keyboard. */
-export function EntryList({ entries, locale, labels, onChange }: EntryListProps) {
+export function EntryList({ entries, locale, labels, onChange, ordered = true }: EntryListProps) {
   const [dragging, setDragging] = useState<number | null>(null);
   const [announce, setAnnounce] = useState('');
   const moveTo = (from: number, to: number) => {
@@ -42,7 +44,7 @@ export function EntryList({ entries, locale, labels, onChange }: EntryListProps)
           <li
             key={entry.song}
             class={dragging === i ? 'entry dragging' : 'entry'}
-            draggable
+            draggable={ordered}
             onDragStart={(event) => {
               setDragging(i);
               event.dataTransfer?.setData('text/plain', String(i));
@@ -57,46 +59,52 @@ export function EntryList({ entries, locale, labels, onChange }: EntryListProps)
             onDragEnd={() => setDragging(null)}
           >
             <div class="entry-head">
-              <button
-                type="button"
-                class="handle"
-                data-handle={i}
-                aria-label={`Position ${i + 1}: ${labels[entry.song] ?? entry.song}. Alt+Up or Alt+Down moves it.`}
-                onKeyDown={(event) => {
-                  if (event.altKey && event.key === 'ArrowUp') {
-                    event.preventDefault();
-                    moveTo(i, i - 1);
-                  } else if (event.altKey && event.key === 'ArrowDown') {
-                    event.preventDefault();
-                    moveTo(i, i + 1);
-                  }
-                }}
-              >
-                ⠿ {i + 1}
-              </button>
+              {ordered && (
+                <button
+                  type="button"
+                  class="handle"
+                  data-handle={i}
+                  aria-label={`Position ${i + 1}: ${labels[entry.song] ?? entry.song}. Alt+Up or Alt+Down moves it.`}
+                  onKeyDown={(event) => {
+                    if (event.altKey && event.key === 'ArrowUp') {
+                      event.preventDefault();
+                      moveTo(i, i - 1);
+                    } else if (event.altKey && event.key === 'ArrowDown') {
+                      event.preventDefault();
+                      moveTo(i, i + 1);
+                    }
+                  }}
+                >
+                  ⠿ {i + 1}
+                </button>
+              )}
               <strong class="entry-song">{labels[entry.song] ?? entry.song}</strong>
               <span class="muted">{entry.song}</span>
               <span class="entry-buttons">
-                <button
-                  type="button"
-                  disabled={i === 0}
-                  onClick={() => moveTo(i, i - 1)}
-                  aria-label={`Move ${entry.song} up`}
-                >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  disabled={i === entries.length - 1}
-                  onClick={() => moveTo(i, i + 1)}
-                  aria-label={`Move ${entry.song} down`}
-                >
-                  ↓
-                </button>
+                {ordered && (
+                  <>
+                    <button
+                      type="button"
+                      disabled={i === 0}
+                      onClick={() => moveTo(i, i - 1)}
+                      aria-label={`Move ${entry.song} up`}
+                    >
+                      ↑
+                    </button>
+                    <button
+                      type="button"
+                      disabled={i === entries.length - 1}
+                      onClick={() => moveTo(i, i + 1)}
+                      aria-label={`Move ${entry.song} down`}
+                    >
+                      ↓
+                    </button>
+                  </>
+                )}
                 <button
                   type="button"
                   onClick={() => onChange(entries.filter((_, j) => j !== i))}
-                  aria-label={`Remove ${entry.song}`}
+                  aria-label={ordered ? `Remove ${entry.song}` : `Remove the note on ${entry.song}`}
                 >
                   ✕
                 </button>

@@ -13,6 +13,7 @@ import {
 import { DraftingAssistant } from '../components/drafting-assistant.tsx';
 import { EntryList } from '../components/entry-list.tsx';
 import { MarkdownField } from '../components/markdown-field.tsx';
+import { RankingFields } from '../components/ranking-fields.tsx';
 import { SongPicker, type PickedSong } from '../components/song-picker.tsx';
 import { localDraft } from '../local-draft.ts';
 
@@ -194,6 +195,7 @@ export function FeatureEditor({ slug, user }: { slug: string | null; user: User 
         </section>
       )}
       <section class="settings" aria-label="Settings">
+        <RankingFields doc={doc} categories={categories} tags={tags} onChange={update} />
         <label>
           Slug
           <input
@@ -284,21 +286,39 @@ export function FeatureEditor({ slug, user }: { slug: string | null; user: User 
           rows={2}
         />
       </section>
-      <section aria-label="Songs">
-        <h2>Songs ({doc.entries.length})</h2>
-        <SongPicker exclude={doc.entries.map((e) => e.song)} onPick={addSong} />
-        <DraftingAssistant
-          tags={doc.tags}
-          exclude={doc.entries.map((e) => e.song)}
-          onAdd={addSong}
-        />
-        <EntryList
-          entries={doc.entries}
-          locale={locale}
-          labels={labels}
-          onChange={(entries) => update({ ...doc, entries })}
-        />
-      </section>
+      {doc.kind === 'ranking' ? (
+        <section aria-label="Notes on ranked songs">
+          <h2>Notes on ranked songs ({doc.entries.length})</h2>
+          <p class="muted">
+            Plays set the order; what you write here stays with each song through every recount, and
+            shows whenever the song is ranked.
+          </p>
+          <SongPicker exclude={doc.entries.map((e) => e.song)} onPick={addSong} />
+          <EntryList
+            entries={doc.entries}
+            locale={locale}
+            labels={labels}
+            ordered={false}
+            onChange={(entries) => update({ ...doc, entries })}
+          />
+        </section>
+      ) : (
+        <section aria-label="Songs">
+          <h2>Songs ({doc.entries.length})</h2>
+          <SongPicker exclude={doc.entries.map((e) => e.song)} onPick={addSong} />
+          <DraftingAssistant
+            tags={doc.tags}
+            exclude={doc.entries.map((e) => e.song)}
+            onAdd={addSong}
+          />
+          <EntryList
+            entries={doc.entries}
+            locale={locale}
+            labels={labels}
+            onChange={(entries) => update({ ...doc, entries })}
+          />
+        </section>
+      )}
       {warnings && (
         <section class="warnings" aria-labelledby="names-heading">
           <h2 id="names-heading">Name check</h2>
