@@ -76,7 +76,7 @@ export async function generatePlayHistory(
         mean *= 1 + 2 * Math.exp(-fromPeak * fromPeak);
       }
       if (revival !== null && d >= revival && d < revival + 30) mean *= 3;
-      if (d - released < 60) mean *= 1 + (60 - (d - released)) / 20;
+      if (d - released < 60) mean *= 1 + (60 - (d - released)) / 60;
       const plays = Math.round(mean * (0.6 + 0.8 * random()));
       if (plays === 0) continue;
       total += plays;
