@@ -24,33 +24,40 @@ export async function startServer(config: Config): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`Tokushu is serving at http://${host}:${port}/`);
 
-  // Raw plays past their window are folded into daily counts now and then every hour.
-  const fold = () => app.services.plays.fold().catch((error: unknown) => app.http.log.error(error));
-  const folding = setInterval(fold, 60 * 60 * 1000);
-  folding.unref();
-
-  // Rankings are recounted now and then on a schedule, so they follow the latest whole day.
-  const refresh = () =>
-    app.services.rankings.refresh().catch((error: unknown) => app.http.log.error(error));
+  // Background jobs run one at a time, and shutdown waits for the one running, so none is
+  // cut off by the database closing under it.
+  let background: Promise<unknown> = Promise.resolve();
+  const inBackground = (job: () => Promise<unknown>) => {
+    background = background.then(job).catch((error: unknown) => app.http.log.error(error));
+  };
+  // Raw plays past their window are folded into daily counts now and then every hour;
+  // rankings are recounted on their own schedule, so they follow the latest whole day.
+  const fold = () => inBackground(() => app.services.plays.fold());
+  const refresh = () => inBackground(() => app.services.rankings.refresh());
   const minutes = config.rankingsRefreshMinutes;
-  const refreshing = minutes > 0 ? setInterval(refresh, minutes * 60 * 1000) : undefined;
-  refreshing?.unref();
-  void fold().then(() => (minutes > 0 ? refresh() : undefined));
+  const timers = [
+    setInterval(fold, 60 * 60 * 1000),
+    ...(minutes > 0 ? [setInterval(refresh, minutes * 60 * 1000)] : []),
+  ];
+  for (const timer of timers) timer.unref();
+  fold();
+  if (minutes > 0) refresh();
 
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
     app.http.log.info(`${signal} received, finishing in-flight requests`);
-    clearInterval(folding);
-    clearInterval(refreshing);
-    app.http.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
+    for (const timer of timers) clearInterval(timer);
+    background
+      .then(() => app.http.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
