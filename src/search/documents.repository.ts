@@ -66,6 +66,8 @@ export async function songDocuments(db: Db, ids: readonly number[]): Promise<Sea
       .innerJoin('features as f', 'f.id', 'e.feature_id')
       .select(['e.song_id', (eb) => eb.fn.countAll<number>().as('n')])
       .where('e.song_id', 'in', ids)
+      // Chosen by editors: a ranking lists what readers played, not a choice.
+      .where('f.kind', '=', 'curated')
       .where('f.status', 'in', ['published', 'scheduled'])
       .groupBy('e.song_id')
       .execute(),
