@@ -122,7 +122,7 @@ async function readRanking(
   ranked: readonly { slug: string }[],
 ): Promise<Pick<FeatureDocument, 'ranking' | 'entries'>> {
   const [definition, notes] = await Promise.all([
-    rankings.getEditableDefinition(db, featureId),
+    rankings.getDefinition(db, featureId),
     rankings.getNotes(db, featureId),
   ]);
   const slugs = [...new Set([...ranked.map((e) => e.slug), ...notes.map((n) => n.slug)])];
@@ -130,8 +130,8 @@ async function readRanking(
     ...(definition
       ? {
           ranking: {
-            ...(definition.category ? { category: definition.category } : {}),
-            tags: definition.tags,
+            ...(definition.category_slug ? { category: definition.category_slug } : {}),
+            tags: definition.tags.map((t) => t.slug),
             period: /^\d+$/.test(definition.period)
               ? Number(definition.period)
               : (definition.period as 'last-30-days'),

@@ -191,11 +191,11 @@ async function writeRanking(
 /** Rewrites a ranking's entries in the order of its standings, each with its song's notes. */
 export async function placeRankedEntries(db: Db, featureId: number, now: string): Promise<void> {
   await repo.clearEntries(db, featureId);
-  const [songIds, notes] = await Promise.all([
-    rankings.rankedSongIds(db, featureId),
+  const [songs, notes] = await Promise.all([
+    rankings.rankedSongs(db, featureId),
     rankings.getNotes(db, featureId),
   ]);
-  for (const [index, songId] of songIds.entries()) {
+  for (const [index, { id: songId }] of songs.entries()) {
     const entryId = await repo.insertEntry(db, {
       feature_id: featureId,
       position: index + 1,

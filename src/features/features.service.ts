@@ -117,6 +117,31 @@ function textsByFeature(rows: TextRow[]): Map<number, Record<string, TextRow>> {
   return map;
 }
 
+interface CategoryColumns {
+  category_slug: string | null;
+  category_name_en: string | null;
+  category_name_ja: string | null;
+  category_name_zh_hant: string | null;
+  category_name_ko: string | null;
+}
+
+function categoryView(row: CategoryColumns, locale: Locale) {
+  return row.category_slug && row.category_name_en
+    ? {
+        slug: row.category_slug,
+        name: displayLabel(
+          {
+            en: row.category_name_en,
+            ja: row.category_name_ja,
+            zhHant: row.category_name_zh_hant,
+            ko: row.category_name_ko,
+          },
+          locale,
+        ),
+      }
+    : null;
+}
+
 function nonEmpty(html: string, lang: string): LocalizedHtml | null {
   return html ? { html, lang } : null;
 }
@@ -235,7 +260,7 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
       const isRanking = feature.kind === 'ranking';
       const [summary, standings] = isRanking
         ? await Promise.all([
-            rankings.getRankingSummary(db, feature.id),
+            rankings.getDefinition(db, feature.id),
             rankings.getStandings(
               db,
               feature.id,
@@ -246,7 +271,7 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
       const [cards, texts, tagLabels] = await Promise.all([
         catalog.getSongCards(entries.map((e) => e.song_id)),
         repo.getTexts(db, [feature.id, ...related.map((r) => r.id)], preview),
-        catalog.getTagLabels([...tagIds, ...(summary?.tagIds ?? [])]),
+        catalog.getTagLabels([...tagIds, ...(summary?.tags.map((t) => t.id) ?? [])]),
       ]);
       const standingBySong = new Map(standings.map((s) => [s.song_id, s]));
       const tagViews = (ids: readonly number[]) =>
@@ -270,21 +295,7 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
         titleLang: own.lang,
         lead: nonEmpty(own.value.lead_html, own.lang),
         closing: nonEmpty(own.value.closing_html, own.lang),
-        category:
-          feature.category_slug && feature.category_name_en
-            ? {
-                slug: feature.category_slug,
-                name: displayLabel(
-                  {
-                    en: feature.category_name_en,
-                    ja: feature.category_name_ja,
-                    zhHant: feature.category_name_zh_hant,
-                    ko: feature.category_name_ko,
-                  },
-                  locale,
-                ),
-              }
-            : null,
+        category: categoryView(feature, locale),
         tags: tagViews(tagIds),
         entries: entries.flatMap((e) => {
           const song = cardById.get(e.song_id);
@@ -322,22 +333,8 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
               previousFrom: summary.previous_from,
               previousTo: summary.previous_to,
               refreshedAt: summary.refreshed_at,
-              category:
-                summary.category_slug && summary.category_name_en
-                  ? {
-                      slug: summary.category_slug,
-                      name: displayLabel(
-                        {
-                          en: summary.category_name_en,
-                          ja: summary.category_name_ja,
-                          zhHant: summary.category_name_zh_hant,
-                          ko: summary.category_name_ko,
-                        },
-                        locale,
-                      ),
-                    }
-                  : null,
-              tags: tagViews(summary.tagIds),
+              category: categoryView(summary, locale),
+              tags: tagViews(summary.tags.map((t) => t.id)),
             }
           : null,
         related: related.flatMap((r) => {

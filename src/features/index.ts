@@ -22,7 +22,7 @@ export {
   listDefinitions as listRankingDefinitions,
   songsInScope,
   saveStandings,
-  rankedSongSlugs,
+  rankedSongs,
   type RankingDefinition,
   type RankingBounds,
   type Standing,

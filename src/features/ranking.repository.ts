@@ -102,25 +102,6 @@ export async function listDefinitions(db: Db, slug?: string): Promise<RankingDef
   }));
 }
 
-/** A ranking's definition as an editor writes it (slugs, not ids), or undefined. */
-export async function getEditableDefinition(db: Db, featureId: number) {
-  const row = await db
-    .selectFrom('feature_rankings as r')
-    .leftJoin('categories as c', 'c.id', 'r.category_id')
-    .select(['c.slug as category', 'r.period', 'r.size'])
-    .where('r.feature_id', '=', featureId)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const tags = await db
-    .selectFrom('feature_ranking_tags as rt')
-    .innerJoin('tags as t', 't.id', 'rt.tag_id')
-    .select('t.slug')
-    .where('rt.feature_id', '=', featureId)
-    .orderBy('t.slug')
-    .execute();
-  return { ...row, tags: tags.map((t) => t.slug) };
-}
-
 /** The editors' notes, song by song in the order they were written. */
 export async function getNotes(db: Db, featureId: number) {
   return db
@@ -193,30 +174,19 @@ export async function saveStandings(
     .execute();
 }
 
-/** Song ids in rank order. */
-export async function rankedSongIds(db: Db, featureId: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom('ranking_standings')
-    .select('song_id')
-    .where('feature_id', '=', featureId)
-    .orderBy('rank')
-    .execute();
-  return rows.map((r) => r.song_id);
-}
-
-export async function rankedSongSlugs(db: Db, featureId: number): Promise<string[]> {
-  const rows = await db
+/** The ranked songs in rank order. */
+export async function rankedSongs(db: Db, featureId: number) {
+  return db
     .selectFrom('ranking_standings as r')
     .innerJoin('songs as s', 's.id', 'r.song_id')
-    .select('s.slug')
+    .select(['s.id', 's.slug'])
     .where('r.feature_id', '=', featureId)
     .orderBy('r.rank')
     .execute();
-  return rows.map((r) => r.slug);
 }
 
-/** What readers are told about a ranking: its scope, period and last refresh. */
-export async function getRankingSummary(db: Db, featureId: number) {
+/** A ranking's definition, with the bounds and time of its last refresh, or undefined. */
+export async function getDefinition(db: Db, featureId: number) {
   const row = await db
     .selectFrom('feature_rankings as r')
     .leftJoin('categories as c', 'c.id', 'r.category_id')
@@ -238,11 +208,13 @@ export async function getRankingSummary(db: Db, featureId: number) {
     .executeTakeFirst();
   if (!row) return undefined;
   const tags = await db
-    .selectFrom('feature_ranking_tags')
-    .select('tag_id')
-    .where('feature_id', '=', featureId)
+    .selectFrom('feature_ranking_tags as rt')
+    .innerJoin('tags as t', 't.id', 'rt.tag_id')
+    .select(['t.id', 't.slug'])
+    .where('rt.feature_id', '=', featureId)
+    .orderBy('t.slug')
     .execute();
-  return { ...row, tagIds: tags.map((t) => t.tag_id) };
+  return { ...row, tags };
 }
 
 export async function getStandings(db: Db, featureId: number, songIds: readonly number[]) {

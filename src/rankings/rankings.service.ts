@@ -3,7 +3,7 @@ import type { Database } from '#src/db/schema.ts';
 import {
   listRankingDefinitions,
   placeRankedEntries,
-  rankedSongSlugs,
+  rankedSongs,
   saveStandings,
   songsInScope,
   type RankingDefinition,
@@ -82,7 +82,7 @@ export function createRankingsService({
     const now = clock.now();
     const at = toTimestamp(now);
     const { period, standings, slugs } = await standingsOf(definition, at.slice(0, 10), at);
-    const before = await rankedSongSlugs(db, definition.featureId);
+    const before = (await rankedSongs(db, definition.featureId)).map((s) => s.slug);
     await db.transaction().execute(async (trx) => {
       await saveStandings(trx, definition.featureId, standings, {
         refreshedAt: at,

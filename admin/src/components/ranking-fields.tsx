@@ -4,6 +4,7 @@ import type {
   RankingDefinition,
   RecordSummary,
 } from '../api-types.ts';
+import { TagChoices } from './tag-choices.tsx';
 
 const THIS_YEAR = new Date().getUTCFullYear();
 
@@ -86,25 +87,12 @@ export function RankingFields({ doc, categories, tags, onChange }: RankingFields
               onInput={(e) => set({ size: Number(e.currentTarget.value) })}
             />
           </label>
-          <fieldset class="tag-choices">
-            <legend>Only songs with every one of these tags</legend>
-            {tags.map((t) => (
-              <label class="check">
-                <input
-                  type="checkbox"
-                  checked={ranking.tags.includes(t.slug)}
-                  onChange={(e) =>
-                    set({
-                      tags: e.currentTarget.checked
-                        ? [...ranking.tags, t.slug].sort()
-                        : ranking.tags.filter((x) => x !== t.slug),
-                    })
-                  }
-                />
-                {t.label}
-              </label>
-            ))}
-          </fieldset>
+          <TagChoices
+            legend="Only songs with every one of these tags"
+            tags={tags}
+            chosen={ranking.tags}
+            onChange={(chosen) => set({ tags: chosen })}
+          />
         </fieldset>
       )}
     </>

@@ -16,6 +16,7 @@ import type {
   WorkRecord,
 } from '../api-types.ts';
 import { RecordPicker } from './record-picker.tsx';
+import { TagChoices } from './tag-choices.tsx';
 
 /** Form sections for catalog records; each edits one record shape and reports the whole. */
 
@@ -275,28 +276,12 @@ export function SongFields({
           </>
         )}
       />
-      <fieldset>
-        <legend>Tags</legend>
-        <div class="checks">
-          {tags.map((t) => (
-            <label class="check">
-              <input
-                type="checkbox"
-                checked={value.tags.includes(t.slug)}
-                onChange={(e) =>
-                  onChange({
-                    ...value,
-                    tags: e.currentTarget.checked
-                      ? [...value.tags, t.slug].sort()
-                      : value.tags.filter((s) => s !== t.slug),
-                  })
-                }
-              />
-              {t.label}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <TagChoices
+        legend="Tags"
+        tags={tags}
+        chosen={value.tags}
+        onChange={(chosen) => onChange({ ...value, tags: chosen })}
+      />
       <RecordPicker
         kind="songs"
         label="Cover of (optional)"

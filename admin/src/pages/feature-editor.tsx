@@ -14,6 +14,7 @@ import { DraftingAssistant } from '../components/drafting-assistant.tsx';
 import { EntryList } from '../components/entry-list.tsx';
 import { MarkdownField } from '../components/markdown-field.tsx';
 import { RankingFields } from '../components/ranking-fields.tsx';
+import { TagChoices } from '../components/tag-choices.tsx';
 import { SongPicker, type PickedSong } from '../components/song-picker.tsx';
 import { localDraft } from '../local-draft.ts';
 
@@ -224,26 +225,13 @@ export function FeatureEditor({ slug, user }: { slug: string | null; user: User 
           />
         </label>
       </section>
-      <fieldset class="tag-choices">
-        <legend>Tags</legend>
-        {tags.map((t) => (
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={doc.tags.includes(t.slug)}
-              onChange={(e) =>
-                update({
-                  ...doc,
-                  tags: e.currentTarget.checked
-                    ? [...doc.tags, t.slug].sort()
-                    : doc.tags.filter((x) => x !== t.slug),
-                })
-              }
-            />
-            {t.label} <span class="muted">{t.detail}</span>
-          </label>
-        ))}
-      </fieldset>
+      <TagChoices
+        legend="Tags"
+        tags={tags}
+        chosen={doc.tags}
+        withKind
+        onChange={(chosen) => update({ ...doc, tags: chosen })}
+      />
       <div class="tabs" role="tablist" aria-label="Language">
         {LOCALES.map((l) => (
           <button
