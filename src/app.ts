@@ -21,6 +21,7 @@ import {
   createDiscoveryService,
   createDraftingAssistant,
   type DiscoveryService,
+  type Moved,
   type DraftingAssistant,
 } from '#src/discovery/index.ts';
 import {
@@ -36,6 +37,12 @@ import {
   type EditingService,
   type FeaturesService,
 } from '#src/features/index.ts';
+import {
+  createCacheInvalidation,
+  createRenderCache,
+  listKey,
+  type RenderCache,
+} from '#src/cache/index.ts';
 import { createChangeFeed, type ChangeFeed } from '#src/shared/changes.ts';
 import { systemClock, type Clock } from '#src/shared/clock.ts';
 import type { Config } from '#src/shared/config.ts';
@@ -50,6 +57,8 @@ export interface Services {
   search: SearchService;
   searchIndex: SearchIndexer;
   discovery: DiscoveryService;
+  /** Hears which songs' and features' "like this" lists a change moved, once stored. */
+  onNeighboursMoved(listener: (moved: Moved) => void | Promise<void>): void;
   assistant: DraftingAssistant;
   plays: PlaysService;
   rankings: RankingsService;
@@ -62,6 +71,8 @@ export interface App {
   http: FastifyInstance;
   database: DatabaseHandle;
   services: Services;
+  /** Rendered public pages; null when PAGE_CACHE_MB is 0. */
+  pageCache: RenderCache | null;
   /** What the first start did: the content it loaded and the admin it created. */
   firstStart: {
     content: LoadSummary | null;
@@ -75,6 +86,9 @@ export interface AppOptions {
   database?: DatabaseHandle;
 }
 
+/** Bounds what changes without a write: "new" marks that age, recommendations recomputed. */
+const PAGE_TTL_MS = 10 * 60 * 1000;
+
 export function createServices(
   database: DatabaseHandle,
   clock: Clock,
@@ -85,12 +99,17 @@ export function createServices(
   const searchIndex = createSearchIndexer({ db: database.db });
   const discovery = createDiscoveryService({ db: database.db });
   changes.subscribe((change) => searchIndex.apply(change));
-  changes.subscribe((change) => discovery.apply(change));
+  const neighboursMoved = new Set<(moved: Moved) => void | Promise<void>>();
+  changes.subscribe(async (change) => {
+    const moved = await discovery.apply(change);
+    for (const listener of neighboursMoved) await listener(moved);
+  });
   const rankings = createRankingsService({ db: database.db, clock, changes });
   changes.subscribe((change) => rankings.apply(change));
   const search = createSearchService({ db: database.db, clock });
   return {
     discovery,
+    onNeighboursMoved: (listener) => void neighboursMoved.add(listener),
     assistant: createDraftingAssistant({ db: database.db, search }),
     plays: createPlaysService({ db: database.db, clock, rawDays: playsRawDays }),
     rankings,
@@ -131,6 +150,23 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     if (content || (await services.searchIndex.isEmpty())) await services.searchIndex.rebuild();
     if (content || (await services.discovery.isEmpty())) await services.discovery.rebuild();
     const admin = await services.accounts.ensureAdmin(config.adminEmail, config.adminPassword);
+    const pageCache =
+      config.pageCacheBytes > 0
+        ? createRenderCache({ maxBytes: config.pageCacheBytes, ttlMs: PAGE_TTL_MS })
+        : null;
+    // Purges follow every other listener, so a page rendered after a purge reads the write.
+    const invalidation = pageCache
+      ? await createCacheInvalidation({ database, cache: pageCache })
+      : null;
+    if (invalidation) {
+      services.changes.subscribe((c) => invalidation.apply(c), { last: true });
+      services.onNeighboursMoved(({ songs, features }) =>
+        invalidation.purge([
+          ...songs.map((slug) => listKey('song', slug)),
+          ...features.map((slug) => listKey('feature', slug)),
+        ]),
+      );
+    }
 
     // Filled in once the site's routes exist; bad addresses are rejected before routing.
     const site: { notFound?: NotFoundHandler } = {};
@@ -167,13 +203,16 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       clock,
       publicUrl: config.publicUrl,
       search: services.search,
+      pageCache,
+      cacheControl: `public, max-age=0, must-revalidate, s-maxage=${config.cdnMaxAge}, stale-while-revalidate=${config.cdnMaxAge * 5}`,
       canPreview: async (request) => can(await sessionActor(services.accounts, request), 'edit'),
     });
     // Plays already received are written before anything closes.
     http.addHook('onClose', () => services.plays.flush());
+    if (invalidation) http.addHook('onClose', () => invalidation.close());
     // Whoever opened the database closes it.
     if (!options.database) http.addHook('onClose', () => database.close());
-    return { http, database, services, firstStart: { content, admin } };
+    return { http, database, services, pageCache, firstStart: { content, admin } };
   } catch (error) {
     if (!options.database) await database.close();
     throw error;

@@ -10,6 +10,8 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: DialectName;
+  /** PostgreSQL only: how to open a connection of one's own (for LISTEN). */
+  postgres?: { url: string; schema: string | undefined };
   close(): Promise<void>;
 }
 
@@ -52,7 +54,7 @@ function connectPostgres(url: string, schema: string | undefined): DatabaseHandl
     ...(schema ? { options: `-c search_path=${quoteIdent(schema)}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', postgres: { url, schema }, close: () => db.destroy() };
 }
 
 function quoteIdent(name: string): string {

@@ -80,14 +80,17 @@ async function featureNeighbours(db: Db, featureId: number): Promise<Neighbour[]
  * recomputes what it touched, so a page reads its neighbours with one indexed query.
  */
 export function createDiscoveryService({ db }: { db: Db }) {
-  const refreshSongs = async (ids: Iterable<number>) => {
+  /** Recomputes the songs' neighbours; returns the songs whose list changed. */
+  const refreshSongs = async (ids: Iterable<number>): Promise<number[]> => {
     const unique = [...new Set(ids)];
+    const changed: number[] = [];
     for (let i = 0; i < unique.length; i += BATCH) {
       const page = unique.slice(i, i + BATCH);
       const computed = await Promise.all(
         page.map(async (id) => ({ id, neighbours: await songNeighbours(db, id) })),
       );
       await db.transaction().execute(async (trx) => {
+        const before = await signals.neighbourLists(trx, 'song_neighbours', 'song_id', page);
         await trx.deleteFrom('song_neighbours').where('song_id', 'in', page).execute();
         const rows = computed.flatMap(({ id, neighbours }) =>
           neighbours.map((n, position) => ({
@@ -99,18 +102,24 @@ export function createDiscoveryService({ db }: { db: Db }) {
           })),
         );
         if (rows.length > 0) await trx.insertInto('song_neighbours').values(rows).execute();
+        for (const { id, neighbours } of computed)
+          if ((before.get(id) ?? '') !== neighbours.map((n) => n.id).join(',')) changed.push(id);
       });
     }
+    return changed;
   };
 
-  const refreshFeatures = async (ids: Iterable<number>) => {
+  /** Recomputes the features' neighbours; returns the features whose list changed. */
+  const refreshFeatures = async (ids: Iterable<number>): Promise<number[]> => {
     const unique = [...new Set(ids)];
+    const changed: number[] = [];
     for (let i = 0; i < unique.length; i += BATCH) {
       const page = unique.slice(i, i + BATCH);
       const computed = await Promise.all(
         page.map(async (id) => ({ id, neighbours: await featureNeighbours(db, id) })),
       );
       await db.transaction().execute(async (trx) => {
+        const before = await signals.neighbourLists(trx, 'feature_neighbours', 'feature_id', page);
         await trx.deleteFrom('feature_neighbours').where('feature_id', 'in', page).execute();
         const rows = computed.flatMap(({ id, neighbours }) =>
           neighbours.map((n, position) => ({
@@ -121,8 +130,11 @@ export function createDiscoveryService({ db }: { db: Db }) {
           })),
         );
         if (rows.length > 0) await trx.insertInto('feature_neighbours').values(rows).execute();
+        for (const { id, neighbours } of computed)
+          if ((before.get(id) ?? '') !== neighbours.map((n) => n.id).join(',')) changed.push(id);
       });
     }
+    return changed;
   };
 
   /** Songs whose neighbours may change with these: those listing them, and their candidates. */
@@ -171,7 +183,11 @@ export function createDiscoveryService({ db }: { db: Db }) {
     },
 
     /** Follows one change: recomputes the neighbours it may have moved. */
-    async apply(change: Change): Promise<void> {
+    /**
+     * Recomputes what a change may have moved. Returns the slugs of the songs and features
+     * whose lists of neighbours changed, whose pages are then stale.
+     */
+    async apply(change: Change): Promise<Moved> {
       const table = {
         song: 'songs',
         artist: 'artists',
@@ -186,28 +202,38 @@ export function createDiscoveryService({ db }: { db: Db }) {
           .where('slug', 'in', change.slugs)
           .execute()
       ).map((r) => r.id);
+      let songs: number[] = [];
+      let features: number[] = [];
       switch (change.entity) {
         case 'song':
-          return refreshSongs(await aroundSongs(ids));
+          songs = await refreshSongs(await aroundSongs(ids));
+          break;
         case 'feature': {
           const listing = await db
             .selectFrom('feature_neighbours')
             .select('feature_id')
             .where('neighbour_id', 'in', ids.length ? ids : [-1])
             .execute();
-          await refreshFeatures([...ids, ...listing.map((r) => r.feature_id)]);
-          const songs = await signals.songsIn(db, ids);
-          return refreshSongs(await aroundSongs(songs));
+          features = await refreshFeatures([...ids, ...listing.map((r) => r.feature_id)]);
+          songs = await refreshSongs(await aroundSongs(await signals.songsIn(db, ids)));
+          break;
         }
-        default: {
+        default:
           // A name changed nothing here; a merge moved songs onto the record that stayed.
-          if (ids.length === change.slugs.length) return;
-          const songs = await signals.songsOf(db, change.entity, ids);
-          return refreshSongs(await aroundSongs(songs));
-        }
+          if (ids.length !== change.slugs.length)
+            songs = await refreshSongs(
+              await aroundSongs(await signals.songsOf(db, change.entity, ids)),
+            );
       }
+      return signals.slugsOf(db, songs, features);
     },
   };
+}
+
+/** Songs and features whose neighbours changed, by slug. */
+export interface Moved {
+  songs: string[];
+  features: string[];
 }
 
 export type DiscoveryService = ReturnType<typeof createDiscoveryService>;

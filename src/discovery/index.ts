@@ -1,4 +1,4 @@
-export { createDiscoveryService, type DiscoveryService } from './discovery.service.ts';
+export { createDiscoveryService, type DiscoveryService, type Moved } from './discovery.service.ts';
 export {
   createDraftingAssistant,
   type DraftingAssistant,

@@ -115,3 +115,31 @@ export async function songsOf(
     .execute();
   return rows.map((r) => r.song_id);
 }
+
+/** Each song's or feature's neighbour ids in order, comma-joined, to tell whether they moved. */
+export async function neighbourLists(
+  db: Db,
+  table: 'song_neighbours' | 'feature_neighbours',
+  key: 'song_id' | 'feature_id',
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  const { rows } = await sql<{ id: number; neighbour_id: number }>`
+    select ${sql.ref(key)} as id, neighbour_id from ${sql.table(table)}
+    where ${sql.ref(key)} in (${sql.join(ids)})
+    order by ${sql.ref(key)}, position`.execute(db);
+  const lists = new Map<number, number[]>();
+  for (const row of rows) lists.set(row.id, [...(lists.get(row.id) ?? []), row.neighbour_id]);
+  return new Map([...lists].map(([id, list]) => [id, list.join(',')]));
+}
+
+export async function slugsOf(db: Db, songIds: readonly number[], featureIds: readonly number[]) {
+  const [songs, features] = await Promise.all([
+    songIds.length === 0
+      ? []
+      : db.selectFrom('songs').select('slug').where('id', 'in', songIds).execute(),
+    featureIds.length === 0
+      ? []
+      : db.selectFrom('features').select('slug').where('id', 'in', featureIds).execute(),
+  ]);
+  return { songs: songs.map((r) => r.slug), features: features.map((r) => r.slug) };
+}

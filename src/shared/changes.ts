@@ -15,10 +15,21 @@ export function createChangeFeed(
   onError: (error: unknown, change: Change) => void = (error) => console.error(error),
 ) {
   const listeners = new Set<ChangeListener>();
+  const lastListeners = new Set<ChangeListener>();
+  const tell = async (group: Set<ChangeListener>, change: Change) => {
+    const outcomes = await Promise.allSettled([...group].map((l) => l(change)));
+    for (const outcome of outcomes)
+      if (outcome.status === 'rejected') onError(outcome.reason, change);
+  };
   return {
-    subscribe(listener: ChangeListener): () => void {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+    /**
+     * Adds a listener. With `last`, it hears a change only after every other listener has
+     * caught up: a cache purges once what it would render from is current.
+     */
+    subscribe(listener: ChangeListener, { last = false } = {}): () => void {
+      const group = last ? lastListeners : listeners;
+      group.add(listener);
+      return () => group.delete(listener);
     },
     /**
      * Tells every listener, and resolves once all have caught up, so that a write answered
@@ -26,9 +37,8 @@ export function createChangeFeed(
      * does not undo the write it follows.
      */
     async publish(change: Change): Promise<void> {
-      const outcomes = await Promise.allSettled([...listeners].map((l) => l(change)));
-      for (const outcome of outcomes)
-        if (outcome.status === 'rejected') onError(outcome.reason, change);
+      await tell(listeners, change);
+      await tell(lastListeners, change);
     },
   };
 }

@@ -24,6 +24,8 @@ const ConfigSchema = z.object({
   RANKINGS_REFRESH_MINUTES: z.coerce.number().int().min(0).default(60),
   DEMO_PLAYS: z.enum(['0', '1', 'true', 'false']).default('1'),
   TRUST_PROXY: z.string().min(1).optional(),
+  PAGE_CACHE_MB: z.coerce.number().min(0).default(64),
+  CDN_MAX_AGE: z.coerce.number().int().min(0).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -48,6 +50,10 @@ export interface Config {
    * (X-Forwarded-For): none by default; `true`, a hop count, or addresses and CIDR ranges.
    */
   trustProxy: boolean | string | ((address: string, hop: number) => boolean);
+  /** Memory for rendered pages (with their compressed forms); 0 renders every request. */
+  pageCacheBytes: number;
+  /** Seconds a shared cache (a CDN) may keep a page (`s-maxage`); browsers revalidate. */
+  cdnMaxAge: number;
   /** Minutes between ranking refreshes in the server; 0 leaves them to `rankings refresh`. */
   rankingsRefreshMinutes: number;
   /** Whether a new site loaded with the content pack gets a made-up play history. */
@@ -76,6 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     playsPerMinute: e.PLAYS_PER_MINUTE,
     playsRawDays: e.PLAYS_RAW_DAYS,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    pageCacheBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),
+    cdnMaxAge: e.CDN_MAX_AGE,
     rankingsRefreshMinutes: e.RANKINGS_REFRESH_MINUTES,
     demoPlays: e.DEMO_PLAYS === '1' || e.DEMO_PLAYS === 'true',
   };

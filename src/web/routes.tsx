@@ -2,12 +2,14 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { sendProblem } from '#src/api/problem.ts';
+import { compressPage, dependenciesOf, HOME, listKey, type RenderCache } from '#src/cache/index.ts';
 import type { CatalogReader } from '#src/catalog/index.ts';
 import type { FeaturesService, PageRequest } from '#src/features/index.ts';
 import { SEARCH_KINDS, type SearchService } from '#src/search/index.ts';
 import type { Clock } from '#src/shared/clock.ts';
 import { isLocale, negotiateLocale, type Locale } from '#src/shared/locale.ts';
 import { assetUrls, ASSETS_DIR } from './assets.ts';
+import { sendCachedPage } from './cached-response.ts';
 import { messagesFor } from './i18n/index.ts';
 import type { PageContext } from './page-context.ts';
 import { AboutPageView } from './pages/about-page.tsx';
@@ -30,6 +32,10 @@ export interface WebDeps {
   clock: Clock;
   publicUrl: string | undefined;
   search: SearchService;
+  /** Rendered pages kept in memory, or null to render every request. */
+  pageCache: RenderCache | null;
+  /** For public pages: what browsers and a CDN in front may do with them. */
+  cacheControl: string;
   /** Whether the request comes from someone signed in who may see unpublished drafts. */
   canPreview: (request: FastifyRequest) => Promise<boolean>;
 }
@@ -38,8 +44,8 @@ export type NotFoundHandler = (request: FastifyRequest, reply: FastifyReply) => 
 
 const PAGE_NUMBER = /^[1-9]\d{0,5}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const PAGE_CACHE = 'public, max-age=60';
 const PRIVATE = 'private, no-store';
+const KEPT_QUERIES = new Set(['', '?all=1', '?view=playlist', '?all=1&view=playlist']);
 const PREVIEW_BASE = '/admin/preview';
 const MAX_QUERY = 200;
 
@@ -89,7 +95,12 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
     return html(reply, <ErrorPageView ctx={context(request, locale)} status={404} />, 404);
   };
 
-  /** Runs `render` for a valid locale (and slug, when the route has one), else answers 404. */
+  /**
+   * Runs `render` for a valid locale (and slug, when the route has one), else answers 404.
+   * Public pages are kept, compressed, in the page cache, under their address and the query
+   * parameters that change them (`all`, `view`), with what they show (`extraDeps` adds what
+   * no link on the page names).
+   */
   const page =
     <P extends { locale: string; slug?: string }>(
       render: (
@@ -97,17 +108,48 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
         params: P,
         request: FastifyRequest,
       ) => Promise<VNode | Redirect | null>,
-      { cache = PAGE_CACHE, localeBase = '' } = {},
+      {
+        personal = false,
+        keep = true,
+        localeBase = '',
+        lists,
+      }: {
+        /** Shown to one signed-in person: never stored, by us or anyone. */
+        personal?: boolean;
+        /** False for pages with endless addresses (search): rendered every time. */
+        keep?: boolean;
+        localeBase?: string;
+        /** The lists this page shows by relation (see src/cache/dependencies.ts). */
+        lists?: (params: P) => string[];
+      } = {},
     ) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
       const params = request.params as P;
       const { locale, slug } = params;
       if (!isLocale(locale) || (slug !== undefined && !SLUG.test(slug)))
         return notFound(request, reply);
-      const view = await render(context(request, locale, localeBase), params, request);
+      const ctx = context(request, locale, localeBase);
+      // Only the addresses the site links to are kept; any other query renders afresh.
+      const store = keep && !personal && KEPT_QUERIES.has(ctx.query) ? deps.pageCache : null;
+      if (!store) {
+        const view = await render(ctx, params, request);
+        if (!view) return notFound(request, reply);
+        if ('redirect' in view) return reply.redirect(view.redirect, 301);
+        return html(reply.header('cache-control', personal ? PRIVATE : deps.cacheControl), view);
+      }
+      const key = `${ctx.origin}${request.url.split('?')[0]}${ctx.query}`;
+      const hit = store.get(key);
+      if (hit) return sendCachedPage(request, reply, hit, deps.cacheControl, true);
+      const renderedFrom = store.generation();
+      const view = await render(ctx, params, request);
       if (!view) return notFound(request, reply);
       if ('redirect' in view) return reply.redirect(view.redirect, 301);
-      return html(reply.header('cache-control', cache), view);
+      const body = renderDocument(view);
+      const shows = dependenciesOf(body);
+      for (const dep of lists?.(params) ?? []) shows.add(dep);
+      const stored = compressPage(body, shows);
+      store.put(key, stored, renderedFrom);
+      return sendCachedPage(request, reply, stored, deps.cacheControl, false);
     };
 
   await app.register(fastifyStatic, {
@@ -143,23 +185,26 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
 
   app.get<{ Params: { locale: string } }>(
     '/:locale/',
-    page(async (ctx) => {
-      const [latest, rankings, categories, tags] = await Promise.all([
-        features.listPublished(ctx.locale, 12, { kind: 'curated' }),
-        features.listPublished(ctx.locale, 6, { kind: 'ranking' }),
-        catalog.listCategories(),
-        catalog.listTags(),
-      ]);
-      return (
-        <HomePageView
-          ctx={ctx}
-          latest={latest}
-          rankings={rankings}
-          categories={categories}
-          tags={tags}
-        />
-      );
-    }),
+    page(
+      async (ctx) => {
+        const [latest, rankings, categories, tags] = await Promise.all([
+          features.listPublished(ctx.locale, 12, { kind: 'curated' }),
+          features.listPublished(ctx.locale, 6, { kind: 'ranking' }),
+          catalog.listCategories(),
+          catalog.listTags(),
+        ]);
+        return (
+          <HomePageView
+            ctx={ctx}
+            latest={latest}
+            rankings={rankings}
+            categories={categories}
+            tags={tags}
+          />
+        );
+      },
+      { lists: () => [HOME] },
+    ),
   );
 
   app.get<{ Params: { locale: string } }>(
@@ -169,123 +214,145 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
 
   app.get<{ Params: { locale: string } }>(
     '/:locale/search',
-    page(async (ctx, _params, request) => {
-      const params = request.query as Record<string, string | string[] | undefined>;
-      const one = (key: string) => {
-        const raw = params[key];
-        return (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, MAX_QUERY) || undefined;
-      };
-      const query = one('q') ?? '';
-      if (!query) return <SearchPageView ctx={ctx} view={null} />;
-      // Unknown values narrow nothing rather than fail: these addresses are typed and shared.
-      const type = one('type');
-      const slugOrNone = (value: string | undefined) =>
-        value && SLUG.test(value) ? value : undefined;
-      const filters = {
-        type: SEARCH_KINDS.find((k) => k === type),
-        tag: slugOrNone(one('tag')),
-        role: slugOrNone(one('role')),
-        decade: /^\d{3}0s$/.test(one('decade') ?? '') ? one('decade') : undefined,
-        category: slugOrNone(one('category')),
-      };
-      const pageNumber = Number(one('page') ?? 1);
-      const found = await search.search(
-        query,
-        ctx.locale,
-        filters,
-        PAGE_NUMBER.test(String(pageNumber)) ? pageNumber : 1,
-      );
-      const idsOf = (kind: string) => found.results.filter((r) => r.kind === kind).map((r) => r.id);
-      const [songs, featureSummaries] = await Promise.all([
-        catalog.songCards(idsOf('song')),
-        idsOf('feature').length > 0
-          ? features.listPublished(ctx.locale, 100, { ids: idsOf('feature') })
-          : [],
-      ]);
-      // Feature cards follow the ranking, not publication order.
-      const rank = new Map(
-        found.results.filter((r) => r.kind === 'feature').map((r, i) => [r.slug, i]),
-      );
-      const ordered = [...featureSummaries].sort(
-        (a, b) => (rank.get(a.slug) ?? 0) - (rank.get(b.slug) ?? 0),
-      );
-      return (
-        <SearchPageView ctx={ctx} view={{ query, filters, found, songs, features: ordered }} />
-      );
-    }),
+    page(
+      async (ctx, _params, request) => {
+        const params = request.query as Record<string, string | string[] | undefined>;
+        const one = (key: string) => {
+          const raw = params[key];
+          return (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, MAX_QUERY) || undefined;
+        };
+        const query = one('q') ?? '';
+        if (!query) return <SearchPageView ctx={ctx} view={null} />;
+        // Unknown values narrow nothing rather than fail: these addresses are typed and shared.
+        const type = one('type');
+        const slugOrNone = (value: string | undefined) =>
+          value && SLUG.test(value) ? value : undefined;
+        const filters = {
+          type: SEARCH_KINDS.find((k) => k === type),
+          tag: slugOrNone(one('tag')),
+          role: slugOrNone(one('role')),
+          decade: /^\d{3}0s$/.test(one('decade') ?? '') ? one('decade') : undefined,
+          category: slugOrNone(one('category')),
+        };
+        const pageNumber = Number(one('page') ?? 1);
+        const found = await search.search(
+          query,
+          ctx.locale,
+          filters,
+          PAGE_NUMBER.test(String(pageNumber)) ? pageNumber : 1,
+        );
+        const idsOf = (kind: string) =>
+          found.results.filter((r) => r.kind === kind).map((r) => r.id);
+        const [songs, featureSummaries] = await Promise.all([
+          catalog.songCards(idsOf('song')),
+          idsOf('feature').length > 0
+            ? features.listPublished(ctx.locale, 100, { ids: idsOf('feature') })
+            : [],
+        ]);
+        // Feature cards follow the ranking, not publication order.
+        const rank = new Map(
+          found.results.filter((r) => r.kind === 'feature').map((r, i) => [r.slug, i]),
+        );
+        const ordered = [...featureSummaries].sort(
+          (a, b) => (rank.get(a.slug) ?? 0) - (rank.get(b.slug) ?? 0),
+        );
+        return (
+          <SearchPageView ctx={ctx} view={{ query, filters, found, songs, features: ordered }} />
+        );
+      },
+      { keep: false },
+    ),
   );
 
   app.get<LocaleParams>(
     '/:locale/categories/:slug',
-    page<SlugParams>(async (ctx, { slug }) => {
-      const category = await catalog.getCategory(slug);
-      if (!category) return null;
-      const list = await features.listPublished(ctx.locale, 100, { categoryId: category.id });
-      return <CategoryPageView ctx={ctx} category={category} features={list} />;
-    }),
+    page<SlugParams>(
+      async (ctx, { slug }) => {
+        const category = await catalog.getCategory(slug);
+        if (!category) return null;
+        const list = await features.listPublished(ctx.locale, 100, { categoryId: category.id });
+        return <CategoryPageView ctx={ctx} category={category} features={list} />;
+      },
+      { lists: ({ slug }) => [listKey('category', slug)] },
+    ),
   );
 
   app.get<LocaleParams>(
     '/:locale/tags/:slug',
-    page<SlugParams>(async (ctx, { slug }) => {
-      const tag = await catalog.getTagPage(slug);
-      if (!tag) return null;
-      const list = await features.listPublished(ctx.locale, 100, { tagId: tag.id });
-      return <TagPageView ctx={ctx} tag={tag} features={list} />;
-    }),
+    page<SlugParams>(
+      async (ctx, { slug }) => {
+        const tag = await catalog.getTagPage(slug);
+        if (!tag) return null;
+        const list = await features.listPublished(ctx.locale, 100, { tagId: tag.id });
+        return <TagPageView ctx={ctx} tag={tag} features={list} />;
+      },
+      { lists: ({ slug }) => [listKey('tag', slug)] },
+    ),
   );
 
   app.get<LocaleParams>(
     '/:locale/songs/:slug',
-    page<SlugParams>(async (ctx, { slug }) => {
-      const song = await catalog.getSongPage(slug);
-      if (!song) return null;
-      const [withSong, similar] = await Promise.all([
-        features.featuresWithSong(song.song.id, ctx.locale),
-        catalog.songsLike(song.song.id),
-      ]);
-      return <SongPageView ctx={ctx} page={song} features={withSong} similar={similar} />;
-    }),
+    page<SlugParams>(
+      async (ctx, { slug }) => {
+        const song = await catalog.getSongPage(slug);
+        if (!song) return null;
+        const [withSong, similar] = await Promise.all([
+          features.featuresWithSong(song.song.id, ctx.locale),
+          catalog.songsLike(song.song.id),
+        ]);
+        return <SongPageView ctx={ctx} page={song} features={withSong} similar={similar} />;
+      },
+      { lists: ({ slug }) => [listKey('song', slug)] },
+    ),
   );
 
   app.get<LocaleParams>(
     '/:locale/artists/:slug',
-    page<SlugParams>(async (ctx, { slug }) => {
-      const artist = await catalog.getArtistPage(slug);
-      return artist ? <ArtistPageView ctx={ctx} artist={artist} /> : null;
-    }),
+    page<SlugParams>(
+      async (ctx, { slug }) => {
+        const artist = await catalog.getArtistPage(slug);
+        return artist ? <ArtistPageView ctx={ctx} artist={artist} /> : null;
+      },
+      { lists: ({ slug }) => [listKey('artist', slug)] },
+    ),
   );
 
   app.get<LocaleParams>(
     '/:locale/works/:slug',
-    page<SlugParams>(async (ctx, { slug }) => {
-      const work = await catalog.getWorkPage(slug);
-      return work ? <WorkPageView ctx={ctx} work={work} /> : null;
-    }),
+    page<SlugParams>(
+      async (ctx, { slug }) => {
+        const work = await catalog.getWorkPage(slug);
+        return work ? <WorkPageView ctx={ctx} work={work} /> : null;
+      },
+      { lists: ({ slug }) => [listKey('work', slug)] },
+    ),
   );
 
   const featurePage = (pageOf: (request: FastifyRequest) => PageRequest | null) =>
-    page<{ locale: string; slug: string; page?: string }>(async (ctx, { slug }, request) => {
-      const pageRequest = pageOf(request);
-      if (!pageRequest) return null;
-      const feature = await features.getFeaturePage(slug, ctx.locale, pageRequest);
-      if (!feature) {
-        // A published feature that was renamed keeps its old addresses.
-        const current = await features.redirectFor(slug);
-        if (!current) return null;
-        const url = new URL(request.url, 'http://localhost');
-        const page = 'page' in pageRequest && pageRequest.page > 1 ? pageRequest.page : 1;
-        return { redirect: `${paths.feature(ctx.locale, current, page)}${url.search}` };
-      }
-      const similar = await features.featuresLike(
-        slug,
-        ctx.locale,
-        feature.related.map((r) => r.slug),
-      );
-      const view =
-        (request.query as { view?: string }).view === 'playlist' ? 'playlist' : 'article';
-      return <FeaturePageView ctx={ctx} feature={feature} similar={similar} view={view} />;
-    });
+    page<{ locale: string; slug: string; page?: string }>(
+      async (ctx, { slug }, request) => {
+        const pageRequest = pageOf(request);
+        if (!pageRequest) return null;
+        const feature = await features.getFeaturePage(slug, ctx.locale, pageRequest);
+        if (!feature) {
+          // A published feature that was renamed keeps its old addresses.
+          const current = await features.redirectFor(slug);
+          if (!current) return null;
+          const url = new URL(request.url, 'http://localhost');
+          const page = 'page' in pageRequest && pageRequest.page > 1 ? pageRequest.page : 1;
+          return { redirect: `${paths.feature(ctx.locale, current, page)}${url.search}` };
+        }
+        const similar = await features.featuresLike(
+          slug,
+          ctx.locale,
+          feature.related.map((r) => r.slug),
+        );
+        const view =
+          (request.query as { view?: string }).view === 'playlist' ? 'playlist' : 'article';
+        return <FeaturePageView ctx={ctx} feature={feature} similar={similar} view={view} />;
+      },
+      { lists: ({ slug }) => [listKey('feature', slug)] },
+    );
 
   // Editors see the saved state of any feature, every entry on one page, before readers do.
   app.get<{ Params: SlugParams }>(`${PREVIEW_BASE}/:locale/:slug`, async (request, reply) => {
@@ -306,7 +373,7 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
           <FeaturePageView ctx={ctx} feature={feature} similar={[]} view="article" preview />
         ) : null;
       },
-      { cache: PRIVATE, localeBase: PREVIEW_BASE },
+      { personal: true, localeBase: PREVIEW_BASE },
     )(request, reply);
   });
 
