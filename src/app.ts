@@ -34,6 +34,7 @@ import { migrateToLatest } from '#src/db/migrate.ts';
 import {
   createEditingService,
   createFeaturesService,
+  startGoLiveTimer,
   type EditingService,
   type FeaturesService,
 } from '#src/features/index.ts';
@@ -209,6 +210,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     });
     // Plays already received are written before anything closes.
     http.addHook('onClose', () => services.plays.flush());
+    // Scheduled features are announced when they go live, so caches show them at once.
+    const stopGoLive = startGoLiveTimer({
+      features: services.features,
+      changes: services.changes,
+      clock,
+      onError: (error) => http.log.error(error),
+    });
+    http.addHook('onClose', async () => stopGoLive());
     if (invalidation) http.addHook('onClose', () => invalidation.close());
     // Whoever opened the database closes it.
     if (!options.database) http.addHook('onClose', () => database.close());

@@ -289,3 +289,15 @@ export async function neighboursOf(db: Db, featureId: number): Promise<number[]>
     .execute();
   return rows.map((r) => r.neighbour_id);
 }
+
+/** Scheduled features that go live after `after`, soonest first. */
+export async function scheduledAfter(db: Db, after: string, limit: number) {
+  return db
+    .selectFrom('features')
+    .select(['slug', 'published_at'])
+    .where('status', '=', 'scheduled')
+    .where('published_at', '>', after)
+    .orderBy('published_at')
+    .limit(limit)
+    .execute();
+}

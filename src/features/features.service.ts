@@ -390,6 +390,9 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
 
     count: () => repo.countFeatures(db),
 
+    /** The next scheduled features to go live, soonest first, with when. */
+    scheduledAfter: async (after: string, limit = 20) => repo.scheduledAfter(db, after, limit),
+
     /** The current slug of a published feature that was renamed, for a permanent redirect. */
     redirectFor: (oldSlug: string) => findRedirect(db, oldSlug),
   };

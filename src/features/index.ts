@@ -1,3 +1,4 @@
+export { startGoLiveTimer } from './go-live-timer.ts';
 export {
   createFeaturesService,
   PAGE_SIZE,
