@@ -27,7 +27,7 @@ export interface ScratchSite {
   remove(): Promise<void>;
 }
 
-async function waitFor(url: string): Promise<void> {
+export async function waitFor(url: string): Promise<void> {
   for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(url)).ok) return;

@@ -11,6 +11,7 @@ import { connect } from '#src/db/connect.ts';
 import { migrateToLatest } from '#src/db/migrate.ts';
 import { createSearchIndexer, createSearchService } from '#src/search/index.ts';
 import { systemClock, toTimestamp } from '#src/shared/clock.ts';
+import { ADJECTIVES, capitalized, FAMILY, GIVEN, NOUNS } from '#src/generator/names.ts';
 
 const { values } = parseArgs({
   options: {
@@ -34,86 +35,6 @@ function random(seed: number) {
 const rand = random(20261126);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
 
-// Words with their readings; titles are built from them the way real titles are.
-const NOUNS: [string, string][] = [
-  ['恋', 'koi'],
-  ['夢', 'yume'],
-  ['空', 'sora'],
-  ['雨', 'ame'],
-  ['花', 'hana'],
-  ['春', 'haru'],
-  ['夏', 'natsu'],
-  ['秋', 'aki'],
-  ['冬', 'fuyu'],
-  ['星', 'hoshi'],
-  ['月', 'tsuki'],
-  ['光', 'hikari'],
-  ['風', 'kaze'],
-  ['海', 'umi'],
-  ['涙', 'namida'],
-  ['心', 'kokoro'],
-  ['声', 'koe'],
-  ['君', 'kimi'],
-  ['夜', 'yoru'],
-  ['朝', 'asa'],
-  ['道', 'michi'],
-  ['街', 'machi'],
-  ['歌', 'uta'],
-  ['約束', 'yakusoku'],
-  ['奇跡', 'kiseki'],
-  ['未来', 'mirai'],
-  ['記憶', 'kioku'],
-  ['世界', 'sekai'],
-  ['桜', 'sakura'],
-  ['蛍', 'hotaru'],
-  ['花火', 'hanabi'],
-  ['手紙', 'tegami'],
-  ['季節', 'kisetsu'],
-  ['永遠', 'eien'],
-  ['初恋', 'hatsukoi'],
-  ['物語', 'monogatari'],
-  ['東京', 'tōkyō'],
-  ['放課後', 'hōkago'],
-  ['メロディ', 'merodi'],
-  ['ダンス', 'dansu'],
-  ['スター', 'sutā'],
-  ['ラブレター', 'rabu retā'],
-];
-const ADJECTIVES: [string, string][] = [
-  ['遠い', 'tōi'],
-  ['青い', 'aoi'],
-  ['優しい', 'yasashii'],
-  ['悲しい', 'kanashii'],
-  ['小さな', 'chiisana'],
-  ['最後の', 'saigo no'],
-  ['透明な', 'tōmei na'],
-  ['白い', 'shiroi'],
-];
-const FAMILY: [string, string][] = [
-  ['佐藤', 'Satō'],
-  ['鈴木', 'Suzuki'],
-  ['高橋', 'Takahashi'],
-  ['田中', 'Tanaka'],
-  ['伊藤', 'Itō'],
-  ['渡辺', 'Watanabe'],
-  ['山本', 'Yamamoto'],
-  ['中村', 'Nakamura'],
-  ['小林', 'Kobayashi'],
-  ['加藤', 'Katō'],
-];
-const GIVEN: [string, string][] = [
-  ['花子', 'Hanako'],
-  ['美咲', 'Misaki'],
-  ['陽菜', 'Hina'],
-  ['結衣', 'Yui'],
-  ['翔太', 'Shōta'],
-  ['蓮', 'Ren'],
-  ['大翔', 'Hiroto'],
-  ['葵', 'Aoi'],
-  ['悠真', 'Yūma'],
-  ['凛', 'Rin'],
-];
-
 function title(): [string, string] {
   const [a, ar] = pick(NOUNS);
   const [b, br] = pick(NOUNS);
@@ -129,8 +50,6 @@ function title(): [string, string] {
       return [a, ar];
   }
 }
-
-const capitalized = (s: string) => s.replace(/(^|\s)\S/g, (c) => c.toUpperCase());
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;

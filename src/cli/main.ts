@@ -5,13 +5,15 @@ import { importBangumi, loadBangumiData } from '#src/catalog/index.ts';
 import { formatBangumiReport } from '#src/cli/bangumi-report.ts';
 import { readContentPack, loadContentPack } from '#src/content-pack/index.ts';
 import { connect } from '#src/db/connect.ts';
-import { createServices, type Services } from '#src/app.ts';
+import { createApp, createServices, type Services } from '#src/app.ts';
+import { progressReporter } from '#src/cli/progress.ts';
+import { generateCatalog } from '#src/generator/index.ts';
 import { migrateToLatest } from '#src/db/migrate.ts';
 import { createDiscoveryService } from '#src/discovery/index.ts';
 import { createSearchIndexer } from '#src/search/index.ts';
 import { startServer } from '#src/server.ts';
 import { systemClock } from '#src/shared/clock.ts';
-import { loadConfig } from '#src/shared/config.ts';
+import { loadConfig, type Config } from '#src/shared/config.ts';
 import { ValidationError } from '#src/shared/errors.ts';
 
 const USAGE = `Usage: tokushu <command>
@@ -28,6 +30,9 @@ Commands:
                    translated titles, official sites and where to watch
   reindex          rebuild the search index and the songs and features like each other
                    (after changes made outside Tokushu, such as SQL by hand)
+  generate-catalog --songs N [--seed S]
+                   add a synthetic catalog of N songs (with artists, works, tie-ins, tags,
+                   features, rankings and plays) to the database, the same for the same seed
   rankings refresh [SLUG]
                    recount every ranking feature from plays (or only SLUG)
   generate-plays [--seed N] [--replace]
@@ -49,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       password: { type: 'string' },
       seed: { type: 'string' },
+      songs: { type: 'string' },
       replace: { type: 'boolean' },
     },
   });
@@ -105,6 +111,21 @@ async function main(argv: string[]): Promise<number> {
       return checkContent(config.contentDir);
     case 'reindex':
       return reindex(config.databaseUrl);
+    case 'generate-catalog': {
+      const songs = Number(values.songs);
+      const seed = Number(values.seed ?? 1);
+      if (!Number.isSafeInteger(songs) || songs < 1) {
+        console.error(
+          `--songs: must be a whole number of songs, like 1000000 (got "${values.songs ?? ''}").`,
+        );
+        return 1;
+      }
+      if (!Number.isSafeInteger(seed)) {
+        console.error(`--seed: must be a whole number, not "${values.seed}".`);
+        return 1;
+      }
+      return generateCatalogCommand(config, songs, seed);
+    }
     case 'rankings':
       if (sub !== 'refresh') break;
       return withServices(config.databaseUrl, (services) =>
@@ -178,6 +199,34 @@ async function refreshRankings(services: Services, slug?: string): Promise<numbe
     );
   if (outcomes.length === 0) console.log('There are no ranking features.');
   return 0;
+}
+
+async function generateCatalogCommand(config: Config, songs: number, seed: number) {
+  const started = performance.now();
+  // A new database gets the demo content first, as on a first start.
+  const app = await createApp({ ...config, logLevel: 'silent' });
+  const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+  try {
+    const progress = progressReporter();
+    const summary = await generateCatalog(app.database.db, {
+      songs,
+      seed,
+      today: app.services.plays.today(),
+      onProgress: progress.update,
+    });
+    progress.stop();
+    console.error(`Catalog written in ${seconds()} s; indexing for search…`);
+    await app.services.searchIndex.rebuild();
+    console.error(`Indexed in ${seconds()} s; recounting rankings…`);
+    await app.services.rankings.refresh();
+    console.log(
+      `Generated ${summary.songs.toLocaleString('en')} songs, ${summary.artists.toLocaleString('en')} artists, ${summary.works.toLocaleString('en')} works, ${summary.features.toLocaleString('en')} features with ${summary.entries.toLocaleString('en')} entries and ${summary.playRows.toLocaleString('en')} days of plays (seed ${seed}) in ${seconds()} s; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB.`,
+    );
+    return 0;
+  } finally {
+    // Closing the server closes the database it opened.
+    await app.http.close();
+  }
 }
 
 async function importBangumiCommand(databaseUrl: string): Promise<number> {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type KyselyConfig } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
@@ -18,6 +18,8 @@ export interface DatabaseHandle {
 export interface ConnectOptions {
   /** PostgreSQL only: the schema to work in (tests use one schema per run). */
   schema?: string;
+  /** Hears every query run, with its parameters (the query-plan test reads them). */
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
 }
 
 // PostgreSQL returns BIGINT (count(*), sums) as strings by default; our counts fit in a double.
@@ -25,16 +27,21 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 /** Opens the database named by `url`: `sqlite:<file>` (or `sqlite::memory:`) or `postgres://…`. */
 export function connect(url: string, options: ConnectOptions = {}): DatabaseHandle {
+  const log: KyselyConfig['log'] = options.onQuery
+    ? (event) => {
+        if (event.level === 'query') options.onQuery?.(event.query.sql, event.query.parameters);
+      }
+    : undefined;
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
-    return connectPostgres(url, options.schema);
+    return connectPostgres(url, options.schema, log);
   }
-  if (url.startsWith('sqlite:')) return connectSqlite(url.slice('sqlite:'.length));
+  if (url.startsWith('sqlite:')) return connectSqlite(url.slice('sqlite:'.length), log);
   throw new Error(
     `DATABASE_URL: unsupported scheme in "${url}" (use sqlite:<file> or postgres://…)`,
   );
 }
 
-function connectSqlite(file: string): DatabaseHandle {
+function connectSqlite(file: string, log: KyselyConfig['log']): DatabaseHandle {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
@@ -43,17 +50,21 @@ function connectSqlite(file: string): DatabaseHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
-function connectPostgres(url: string, schema: string | undefined): DatabaseHandle {
+function connectPostgres(
+  url: string,
+  schema: string | undefined,
+  log: KyselyConfig['log'],
+): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
     ...(schema ? { options: `-c search_path=${quoteIdent(schema)}` } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
   return { db, dialect: 'postgres', postgres: { url, schema }, close: () => db.destroy() };
 }
 

@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { Database } from '#src/db/schema.ts';
+import { normal, seededRandom } from '#src/shared/seeded-random.ts';
 import * as repo from './plays.repository.ts';
 
 type Db = Kysely<Database>;
@@ -20,17 +18,6 @@ export interface HistorySummary {
   songs: number;
   days: number;
   plays: number;
-}
-
-function randomFor(seed: number, slug: string): () => number {
-  const digest = createHash('sha256').update(`${seed}:${slug}`).digest();
-  const rng = xoroshiro128plus(digest.readInt32LE(0));
-  return () => uniformFloat64(rng);
-}
-
-/** A normally distributed number (Box–Muller). */
-function normal(random: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 }
 
 function dayNumber(day: string): number {
@@ -55,7 +42,7 @@ export async function generatePlayHistory(
   let total = 0;
   let rows: Parameters<typeof repo.insertRollups>[1] = [];
   for (const song of songs) {
-    const random = randomFor(seed, song.slug);
+    const random = seededRandom(seed, song.slug);
     const popularity = 4 * Math.exp(0.9 * normal(random));
     const drift = (random() - 0.4) * 1.2; // per year, on a log scale
     const revival = random() < 0.15 ? first + Math.floor(random() * (last - first)) : null;

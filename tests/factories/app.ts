@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { createApp, type App } from '#src/app.ts';
-import type { DialectName } from '#src/db/connect.ts';
+import type { ConnectOptions, DialectName } from '#src/db/connect.ts';
 import { fixedClock } from '#src/shared/clock.ts';
 import { loadConfig } from '#src/shared/config.ts';
 import { openTestDatabase, type TestDatabase } from './databases.ts';
@@ -11,14 +11,16 @@ export const TEST_NOW = '2026-11-26T12:00:00Z';
 export interface TestAppOptions {
   /** Generate the demo play history too (slower; most tests count their own plays). */
   demoPlays?: boolean;
+  /** Hears every query the application runs. */
+  onQuery?: ConnectOptions['onQuery'];
 }
 
 /** The whole application on a fresh database loaded with the demo content pack. */
 export async function startTestApp(
   dialect: DialectName,
-  { demoPlays = false }: TestAppOptions = {},
+  { demoPlays = false, onQuery }: TestAppOptions = {},
 ): Promise<{ app: App; database: TestDatabase; close(): Promise<void> }> {
-  const database = await openTestDatabase(dialect, { migrate: false });
+  const database = await openTestDatabase(dialect, { migrate: false, onQuery });
   const config = loadConfig({
     CONTENT_DIR: path.resolve('content'),
     LOG_LEVEL: 'silent',

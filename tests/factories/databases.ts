@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { connect, type DatabaseHandle, type DialectName } from '#src/db/connect.ts';
+import {
+  connect,
+  type ConnectOptions,
+  type DatabaseHandle,
+  type DialectName,
+} from '#src/db/connect.ts';
 import { migrateToLatest } from '#src/db/migrate.ts';
 
 /**
@@ -28,12 +33,12 @@ export interface TestDatabase extends DatabaseHandle {
 /** A fresh, empty database of `dialect`: in-memory SQLite, or its own PostgreSQL schema. */
 export async function openTestDatabase(
   dialect: DialectName,
-  { migrate = true } = {},
+  { migrate = true, onQuery }: { migrate?: boolean; onQuery?: ConnectOptions['onQuery'] } = {},
 ): Promise<TestDatabase> {
   let handle: DatabaseHandle;
   let cleanup = async () => {};
   if (dialect === 'sqlite') {
-    handle = connect('sqlite::memory:');
+    handle = connect('sqlite::memory:', { onQuery });
   } else {
     if (!postgresUrl) throw new Error('TEST_DATABASE_URL is not set');
     const schema = `test_${randomBytes(6).toString('hex')}`;
@@ -41,7 +46,7 @@ export async function openTestDatabase(
     await admin.connect();
     await admin.query(`create schema ${schema}`);
     await admin.end();
-    handle = connect(postgresUrl, { schema });
+    handle = connect(postgresUrl, { schema, onQuery });
     cleanup = async () => {
       const client = new pg.Client({ connectionString: postgresUrl });
       await client.connect();
