@@ -220,7 +220,7 @@ async function generateCatalogCommand(config: Config, songs: number, seed: numbe
     console.error(`Indexed in ${seconds()} s; recounting rankings…`);
     await app.services.rankings.refresh();
     console.log(
-      `Generated ${summary.songs.toLocaleString('en')} songs, ${summary.artists.toLocaleString('en')} artists, ${summary.works.toLocaleString('en')} works, ${summary.features.toLocaleString('en')} features with ${summary.entries.toLocaleString('en')} entries and ${summary.playRows.toLocaleString('en')} days of plays (seed ${seed}) in ${seconds()} s; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB.`,
+      `Generated ${summary.songs.toLocaleString('en')} songs, ${summary.artists.toLocaleString('en')} artists, ${summary.works.toLocaleString('en')} works, ${summary.features.toLocaleString('en')} features with ${summary.entries.toLocaleString('en')} entries, ${summary.rankings} rankings and ${summary.playRows.toLocaleString('en')} days of plays (seed ${seed}) in ${seconds()} s; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB.`,
     );
     return 0;
   } finally {

@@ -21,7 +21,7 @@ export {
 } from './editing.service.ts';
 export {
   listDefinitions as listRankingDefinitions,
-  songsInScope,
+  scopeOf,
   saveStandings,
   rankedSongs,
   type RankingDefinition,

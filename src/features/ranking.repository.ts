@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '#src/db/schema.ts';
 import { live } from './features.repository.ts';
 
@@ -228,44 +228,36 @@ export async function getStandings(db: Db, featureId: number, songIds: readonly 
 }
 
 /**
- * The ids of the songs a ranking ranks, as a subquery: songs in the live curated features
- * of its category, carrying each of its tags (on the song or on a live curated feature
- * that has it). Every song when the ranking names neither.
+ * What a ranking ranks, as subqueries of song ids that a song must be in, each: the songs
+ * of the live curated features of its category, and for each of its tags the songs that
+ * carry it (themselves or through a live curated feature). None: every song. Each starts
+ * from the category or the tag, through an index, never from the whole catalog.
  */
-export function songsInScope(
+export function scopeOf(
   db: Db,
   definition: Pick<RankingDefinition, 'categoryId' | 'tagIds'>,
   now: string,
 ) {
-  type Outer = ExpressionBuilder<Database & { s: Database['songs'] }, 's'>;
-  const curated = (eb: Outer) =>
-    eb
+  const curated = () =>
+    db
       .selectFrom('entries as e')
       .innerJoin('features as f', 'f.id', 'e.feature_id')
       .select('e.song_id')
-      .whereRef('e.song_id', '=', 's.id')
       .where('f.kind', '=', 'curated')
       .where(live(now));
-  let query = db.selectFrom('songs as s').select('s.id');
   const { categoryId } = definition;
-  if (categoryId !== null)
-    query = query.where((eb) => eb.exists(curated(eb).where('f.category_id', '=', categoryId)));
-  for (const tagId of definition.tagIds)
-    query = query.where((eb) =>
-      eb.or([
-        eb.exists(
-          eb
-            .selectFrom('song_tags as st')
-            .select('st.song_id')
-            .whereRef('st.song_id', '=', 's.id')
-            .where('st.tag_id', '=', tagId),
-        ),
-        eb.exists(
-          curated(eb)
+  return [
+    ...(categoryId !== null ? [curated().where('f.category_id', '=', categoryId)] : []),
+    ...definition.tagIds.map((tagId) =>
+      db
+        .selectFrom('song_tags as st')
+        .select('st.song_id')
+        .where('st.tag_id', '=', tagId)
+        .union(
+          curated()
             .innerJoin('feature_tags as ft', 'ft.feature_id', 'f.id')
             .where('ft.tag_id', '=', tagId),
         ),
-      ]),
-    );
-  return query;
+    ),
+  ];
 }

@@ -21,6 +21,7 @@ export interface GenerateSummary {
   works: number;
   songs: number;
   features: number;
+  rankings: number;
   entries: number;
   playRows: number;
 }
@@ -34,7 +35,8 @@ const DAY_MS = 86_400_000;
 /**
  * Everything of a catalog of `songs` songs, in the proportions of the demo site: an
  * artist for every ten songs, a work for every twenty, two in five songs tied in to a work,
- * a curated feature for every 200 songs and play history for the songs readers find,
+ * a curated feature for every 200 songs, a ranking of the year for each category and play
+ * history for the songs readers find,
  * written in batches so that memory stays flat however large the catalog. Ids continue
  * after what the database holds; the same seed writes the same catalog.
  */
@@ -94,7 +96,11 @@ export async function generateCatalog(db: Db, options: GenerateOptions): Promise
   };
 
   const tags = await db.selectFrom('tags').select(['id', 'slug']).orderBy('id').execute();
-  const categories = await db.selectFrom('categories').select('id').orderBy('position').execute();
+  const categories = await db
+    .selectFrom('categories')
+    .select(['id', 'slug', 'name_en', 'name_ja'])
+    .orderBy('position')
+    .execute();
 
   const firstArtist = await start('artists');
   await stream(
@@ -322,6 +328,49 @@ export async function generateCatalog(db: Db, options: GenerateOptions): Promise
     },
   );
 
+  // A ranking of this year's most played songs for each category.
+  const year = Number(today.slice(0, 4));
+  let rankings = 0;
+  for (const category of categories) {
+    const id = firstFeature + counts.features + rankings++;
+    const slug = `most-played-${category.slug}-${year}-${id}`;
+    await db
+      .insertInto('features')
+      .values({
+        id,
+        slug,
+        kind: 'ranking',
+        category_id: category.id,
+        status: 'published',
+        byline: 'Tokushu editors',
+        published_at: now,
+        updated_at: now,
+        created_at: now,
+        revision: 1,
+      })
+      .execute();
+    await db
+      .insertInto('feature_texts')
+      .values(
+        [
+          { locale: 'en', title: `Most-Played ${category.name_en} of ${year}` },
+          { locale: 'ja', title: `${year}年 よく聴かれた${category.name_ja ?? category.name_en}` },
+        ].map((t) => ({
+          feature_id: id,
+          ...t,
+          lead_md: '',
+          lead_html: '',
+          closing_md: '',
+          closing_html: '',
+        })),
+      )
+      .execute();
+    await db
+      .insertInto('feature_rankings')
+      .values({ feature_id: id, category_id: category.id, period: String(year), size: 50 })
+      .execute();
+  }
+
   // Plays: one song in fifty finds readers, a few of them many; the last 90 days, folded.
   const played = Math.max(1, Math.round(songCount / 50));
   let playRows = 0;
@@ -371,6 +420,7 @@ export async function generateCatalog(db: Db, options: GenerateOptions): Promise
     works: counts.works,
     songs: songCount,
     features: counts.features,
+    rankings,
     entries: entryCount,
     playRows,
   };

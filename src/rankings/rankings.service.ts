@@ -5,7 +5,7 @@ import {
   placeRankedEntries,
   rankedSongs,
   saveStandings,
-  songsInScope,
+  scopeOf,
   type RankingDefinition,
   type Standing,
 } from '#src/features/index.ts';
@@ -45,7 +45,7 @@ export function createRankingsService({
 
   const standingsOf = async (definition: RankingDefinition, today: string, now: string) => {
     const period = rankingPeriod(definition.period, today);
-    const scope = songsInScope(db, definition, now);
+    const scope = scopeOf(db, definition, now);
     const [current, previous] = await Promise.all([
       playTotals(db, scope, period.from, period.to),
       playTotals(db, scope, period.previousFrom, period.previousTo),

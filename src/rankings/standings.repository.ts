@@ -3,7 +3,7 @@ import type { Database } from '#src/db/schema.ts';
 
 type Db = Kysely<Database>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any query selecting song ids
-type SongIds = SelectQueryBuilder<any, any, { id: number }>;
+type SongIds = SelectQueryBuilder<any, any, { song_id: number }>;
 
 export interface PlayTotal {
   songId: number;
@@ -29,15 +29,18 @@ function playedDays(db: Db, from: string, to: string) {
     );
 }
 
-/** Each song of `songs` with plays in the period: its plays and the days it was played. */
+/**
+ * Each song with plays in the period, and in every one of `scope` (none: any song): its
+ * plays and the days it was played.
+ */
 export async function playTotals(
   db: Db,
-  songs: SongIds,
+  scope: readonly SongIds[],
   from: string,
   to: string,
 ): Promise<PlayTotal[]> {
   if (to < from) return [];
-  const rows = await db
+  let query = db
     .selectFrom(playedDays(db, from, to).as('p'))
     .innerJoin('songs as s', 's.id', 'p.song_id')
     .select([
@@ -46,9 +49,9 @@ export async function playTotals(
       (eb) => eb.fn.sum<number>('p.n').as('plays'),
       sql<number>`count(distinct p.day)`.as('days'),
     ])
-    .where('p.song_id', 'in', songs)
-    .groupBy(['p.song_id', 's.slug'])
-    .execute();
+    .groupBy(['p.song_id', 's.slug']);
+  for (const songs of scope) query = query.where('p.song_id', 'in', songs);
+  const rows = await query.execute();
   return rows.map((r) => ({
     songId: r.song_id,
     slug: r.slug,
