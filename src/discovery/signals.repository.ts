@@ -84,13 +84,16 @@ export async function leadArtists(
 }
 
 /** The songs of these features. */
+/** The songs of these features that are curated: a ranking's songs share nothing but plays. */
 export async function songsIn(db: Db, featureIds: readonly number[]): Promise<number[]> {
   if (featureIds.length === 0) return [];
   const rows = await db
-    .selectFrom('entries')
-    .select('song_id')
+    .selectFrom('entries as e')
+    .innerJoin('features as f', 'f.id', 'e.feature_id')
+    .select('e.song_id')
     .distinct()
-    .where('feature_id', 'in', featureIds)
+    .where('e.feature_id', 'in', featureIds)
+    .where('f.kind', '=', 'curated')
     .execute();
   return rows.map((r) => r.song_id);
 }
