@@ -8,6 +8,7 @@ import * as search from './migrations/0006-search.ts';
 import * as discovery from './migrations/0007-discovery.ts';
 import * as plays from './migrations/0008-plays.ts';
 import * as rankings from './migrations/0009-rankings.ts';
+import * as pageIndexes from './migrations/0010-page-indexes.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database. */
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-discovery': discovery,
   '0008-plays': plays,
   '0009-rankings': rankings,
+  '0010-page-indexes': pageIndexes,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
