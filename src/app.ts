@@ -42,6 +42,7 @@ import {
   createCacheInvalidation,
   createRenderCache,
   listKey,
+  type CacheInvalidation,
   type RenderCache,
 } from '#src/cache/index.ts';
 import { createChangeFeed, type ChangeFeed } from '#src/shared/changes.ts';
@@ -127,6 +128,27 @@ export function createServices(
 }
 
 /**
+ * Purges the pages each change makes stale from `cache` and, on PostgreSQL, from every
+ * other instance's. Purges follow every other listener, so a page rendered after a purge
+ * reads the write. A command-line process passes a cache of its own to tell the servers.
+ */
+export async function purgeOnChange(
+  services: Services,
+  database: DatabaseHandle,
+  cache: RenderCache,
+): Promise<CacheInvalidation> {
+  const invalidation = await createCacheInvalidation({ database, cache });
+  services.changes.subscribe((c) => invalidation.apply(c), { last: true });
+  services.onNeighboursMoved(({ songs, features }) =>
+    invalidation.purge([
+      ...songs.map((slug) => listKey('song', slug)),
+      ...features.map((slug) => listKey('feature', slug)),
+    ]),
+  );
+  return invalidation;
+}
+
+/**
  * The composition root: config → database → services → HTTP. Migrates the database,
  * and on an empty one loads the content pack and creates the first admin.
  */
@@ -155,19 +177,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       config.pageCacheBytes > 0
         ? createRenderCache({ maxBytes: config.pageCacheBytes, ttlMs: PAGE_TTL_MS })
         : null;
-    // Purges follow every other listener, so a page rendered after a purge reads the write.
-    const invalidation = pageCache
-      ? await createCacheInvalidation({ database, cache: pageCache })
-      : null;
-    if (invalidation) {
-      services.changes.subscribe((c) => invalidation.apply(c), { last: true });
-      services.onNeighboursMoved(({ songs, features }) =>
-        invalidation.purge([
-          ...songs.map((slug) => listKey('song', slug)),
-          ...features.map((slug) => listKey('feature', slug)),
-        ]),
-      );
-    }
+    const invalidation = pageCache ? await purgeOnChange(services, database, pageCache) : null;
 
     // Filled in once the site's routes exist; bad addresses are rejected before routing.
     const site: { notFound?: NotFoundHandler } = {};

@@ -5,7 +5,8 @@ import { importBangumi, loadBangumiData } from '#src/catalog/index.ts';
 import { formatBangumiReport } from '#src/cli/bangumi-report.ts';
 import { readContentPack, loadContentPack } from '#src/content-pack/index.ts';
 import { connect } from '#src/db/connect.ts';
-import { createApp, createServices, type Services } from '#src/app.ts';
+import { createApp, createServices, purgeOnChange, type Services } from '#src/app.ts';
+import { createRenderCache } from '#src/cache/index.ts';
 import { progressReporter } from '#src/cli/progress.ts';
 import { generateCatalog } from '#src/generator/index.ts';
 import { migrateToLatest } from '#src/db/migrate.ts';
@@ -173,7 +174,7 @@ async function withAccounts(
   }
 }
 
-/** The whole set of services, so that what a command changes reaches search and discovery. */
+/** The whole set of services, so that what a command changes reaches search, discovery and caches. */
 async function withServices(
   databaseUrl: string,
   run: (services: Services) => Promise<number>,
@@ -181,7 +182,16 @@ async function withServices(
   const database = connect(databaseUrl);
   try {
     await migrateToLatest(database.db);
-    return await run(createServices(database, systemClock));
+    const services = createServices(database, systemClock);
+    // On PostgreSQL, running servers hear what this command changed and purge their pages.
+    const invalidation = database.postgres
+      ? await purgeOnChange(services, database, createRenderCache({ maxBytes: 1, ttlMs: 1 }))
+      : null;
+    try {
+      return await run(services);
+    } finally {
+      await invalidation?.close();
+    }
   } finally {
     await database.close();
   }
