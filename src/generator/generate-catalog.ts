@@ -399,7 +399,8 @@ export async function generateCatalog(db: Db, options: GenerateOptions): Promise
     (rows) =>
       db
         .insertInto('play_rollups')
-        .values(rows)
+        // A popular song may be drawn twice in a batch: one row per key, as PostgreSQL requires.
+        .values(sumByKey(rows))
         .onConflict((oc) =>
           oc
             .columns(['song_id', 'day', 'feature_id', 'locale'])
@@ -424,4 +425,15 @@ export async function generateCatalog(db: Db, options: GenerateOptions): Promise
     entries: entryCount,
     playRows,
   };
+}
+
+function sumByKey(rows: Insertable<Database['play_rollups']>[]) {
+  const byKey = new Map<string, Insertable<Database['play_rollups']>>();
+  for (const row of rows) {
+    const key = `${row.song_id}|${row.day}|${row.feature_id}|${row.locale}`;
+    const seen = byKey.get(key);
+    if (seen) seen.plays = Number(seen.plays) + Number(row.plays);
+    else byKey.set(key, { ...row });
+  }
+  return [...byKey.values()];
 }
