@@ -98,8 +98,8 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
   /**
    * Runs `render` for a valid locale (and slug, when the route has one), else answers 404.
    * Public pages are kept, compressed, in the page cache, under their address and the query
-   * parameters that change them (`all`, `view`), with what they show (`extraDeps` adds what
-   * no link on the page names).
+   * parameters that change them (`all`, `view`), with what they show: their links, and the
+   * lists they show by relation (`lists`).
    */
   const page =
     <P extends { locale: string; slug?: string }>(
