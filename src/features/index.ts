@@ -23,7 +23,6 @@ export {
   listDefinitions as listRankingDefinitions,
   scopeOf,
   saveStandings,
-  rankedSongs,
   type RankingDefinition,
   type RankingBounds,
   type Standing,

@@ -20,7 +20,14 @@ describe.each(DIALECTS)('the synthetic catalog on %s', (dialect) => {
       },
     });
     expect(summary).toMatchObject({ songs: 400, artists: 40, works: 20, features: 2 });
-    expect([...stages.keys()]).toEqual(['artists', 'works', 'songs', 'features', 'plays']);
+    expect([...stages.keys()]).toEqual([
+      'artists',
+      'works',
+      'songs',
+      'features',
+      'plays',
+      'statistics',
+    ]);
     const songs = await db
       .selectFrom('songs')
       .select(['id', 'slug', 'title_original'])

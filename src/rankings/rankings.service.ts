@@ -3,7 +3,6 @@ import type { Database } from '#src/db/schema.ts';
 import {
   listRankingDefinitions,
   placeRankedEntries,
-  rankedSongs,
   saveStandings,
   scopeOf,
   type RankingDefinition,
@@ -82,7 +81,6 @@ export function createRankingsService({
     const now = clock.now();
     const at = toTimestamp(now);
     const { period, standings, slugs } = await standingsOf(definition, at.slice(0, 10), at);
-    const before = (await rankedSongs(db, definition.featureId)).map((s) => s.slug);
     await db.transaction().execute(async (trx) => {
       await saveStandings(trx, definition.featureId, standings, {
         refreshedAt: at,
@@ -93,16 +91,10 @@ export function createRankingsService({
       });
       await placeRankedEntries(trx, definition.featureId, at);
     });
-    // Songs that came in or dropped out show the ranking, or no longer do, on their pages.
-    const was = new Set(before);
-    const moved = [
-      ...slugs.filter((s) => !was.has(s)),
-      ...[...was].filter((s) => !slugs.includes(s)),
-    ];
+    // Song pages list the rankings they are in: the cache finds those through the feature.
     announcing.add(definition.slug);
     try {
       await changes.publish({ entity: 'feature', slugs: [definition.slug] });
-      if (moved.length > 0) await changes.publish({ entity: 'song', slugs: moved });
     } finally {
       announcing.delete(definition.slug);
     }
