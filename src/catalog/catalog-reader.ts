@@ -69,6 +69,8 @@ export interface Category {
 }
 
 const PAGE_SONGS = 200;
+/** A common tag is on a tenth of the catalog: its page shows the best-weighted songs. */
+const TAG_PAGE_SONGS = 100;
 
 /** Signals for "songs like this", weighted: a shared work or feature says more than a shared tag. */
 
@@ -182,7 +184,10 @@ export function createCatalogReader({ db }: { db: Kysely<Database> }) {
     async getTagPage(slug: string): Promise<TagPage | null> {
       const tag = await details.findTag(db, slug);
       if (!tag) return null;
-      const songs = await getSongCards(db, await details.getTaggedSongIds(db, tag.id, PAGE_SONGS));
+      const songs = await getSongCards(
+        db,
+        await details.getTaggedSongIds(db, tag.id, TAG_PAGE_SONGS),
+      );
       return {
         id: tag.id,
         slug: tag.slug,

@@ -48,6 +48,8 @@ const PRIVATE = 'private, no-store';
 const KEPT_QUERIES = new Set(['', '?all=1', '?view=playlist', '?all=1&view=playlist']);
 const PREVIEW_BASE = '/admin/preview';
 const MAX_QUERY = 200;
+/** The newest features with a tag; a common tag has hundreds. */
+const TAG_PAGE_FEATURES = 48;
 
 type SlugParams = { locale: string; slug: string };
 /** A page that moved for good. */
@@ -283,7 +285,7 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
       async (ctx, { slug }) => {
         const tag = await catalog.getTagPage(slug);
         if (!tag) return null;
-        const list = await features.listPublished(ctx.locale, 100, { tagId: tag.id });
+        const list = await features.listPublished(ctx.locale, TAG_PAGE_FEATURES, { tagId: tag.id });
         return <TagPageView ctx={ctx} tag={tag} features={list} />;
       },
       { lists: ({ slug }) => [listKey('tag', slug)] },
