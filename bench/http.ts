@@ -70,6 +70,8 @@ function percentile(sorted: number[], p: number): number {
 
 /** One request at a time: how long a page takes to render, without the queueing of a load test. */
 async function sequential(url: string, n = 200): Promise<{ p50: number; p95: number }> {
+  // A warm-up pass first: the code and the database's caches, not the first requests, are measured.
+  for (let i = 0; i < 20; i++) await (await fetch(url)).arrayBuffer();
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const t = performance.now();

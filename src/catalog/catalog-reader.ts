@@ -70,7 +70,7 @@ export interface Category {
 
 const PAGE_SONGS = 200;
 /** A common tag is on a tenth of the catalog: its page shows the best-weighted songs. */
-const TAG_PAGE_SONGS = 100;
+const TAG_PAGE_SONGS = 60;
 
 /** Signals for "songs like this", weighted: a shared work or feature says more than a shared tag. */
 

@@ -49,7 +49,7 @@ const KEPT_QUERIES = new Set(['', '?all=1', '?view=playlist', '?all=1&view=playl
 const PREVIEW_BASE = '/admin/preview';
 const MAX_QUERY = 200;
 /** The newest features with a tag; a common tag has hundreds. */
-const TAG_PAGE_FEATURES = 48;
+const TAG_PAGE_FEATURES = 24;
 
 type SlugParams = { locale: string; slug: string };
 /** A page that moved for good. */
