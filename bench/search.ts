@@ -11,7 +11,8 @@ import { connect } from '#src/db/connect.ts';
 import { migrateToLatest } from '#src/db/migrate.ts';
 import { createSearchIndexer, createSearchService } from '#src/search/index.ts';
 import { systemClock, toTimestamp } from '#src/shared/clock.ts';
-import { ADJECTIVES, capitalized, FAMILY, GIVEN, NOUNS } from '#src/generator/names.ts';
+import { capitalized, FAMILY, GIVEN, syntheticNames } from '#src/generator/names.ts';
+import { seededRandom } from '#src/shared/seeded-random.ts';
 
 const { values } = parseArgs({
   options: {
@@ -23,33 +24,11 @@ const { values } = parseArgs({
 const SONGS = Number(values.songs);
 const QUERIES = Number(values.queries);
 
-/** mulberry32: the same catalog on every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = random(20261126);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
-
-function title(): [string, string] {
-  const [a, ar] = pick(NOUNS);
-  const [b, br] = pick(NOUNS);
-  const [adj, adjr] = pick(ADJECTIVES);
-  switch (Math.floor(rand() * 4)) {
-    case 0:
-      return [`${a}の${b}`, `${ar} no ${br}`];
-    case 1:
-      return [`${adj}${a}`, `${adjr} ${ar}`];
-    case 2:
-      return [`${a}と${b}`, `${ar} to ${br}`];
-    default:
-      return [a, ar];
-  }
-}
+// The same catalog on every run.
+const rand = seededRandom('bench-search', 20261126);
+const names = syntheticNames(rand);
+const { pick } = names;
+const title = names.japaneseTitle;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;

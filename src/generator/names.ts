@@ -140,6 +140,8 @@ export function syntheticNames(random: () => number) {
   };
   return {
     pick,
+    /** A title built the way Japanese titles are, with its reading in romaji. */
+    japaneseTitle,
     /** A song or work title: mostly Japanese (most with a romanization), some English. */
     title(): SyntheticName & { reading: string } {
       if (random() < 0.08) {
