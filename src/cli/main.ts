@@ -9,6 +9,7 @@ import { createApp, createServices, purgeOnChange, type Services } from '#src/ap
 import { createRenderCache } from '#src/cache/index.ts';
 import { progressReporter } from '#src/cli/progress.ts';
 import { generateCatalog } from '#src/generator/index.ts';
+import { backupSqlite, restoreSqlite } from '#src/db/backup.ts';
 import { migrateToLatest } from '#src/db/migrate.ts';
 import { createDiscoveryService } from '#src/discovery/index.ts';
 import { createSearchIndexer } from '#src/search/index.ts';
@@ -34,6 +35,9 @@ Commands:
   generate-catalog --songs N [--seed S]
                    add a synthetic catalog of N songs (with artists, works, tie-ins, tags,
                    features, rankings and plays) to the database, the same for the same seed
+  backup FILE      copy the SQLite database to FILE while the server runs (a consistent
+                   snapshot; on PostgreSQL use pg_dump)
+  restore FILE     put a backup in place of the SQLite database (stop the server first)
   rankings refresh [SLUG]
                    recount every ranking feature from plays (or only SLUG)
   generate-plays [--seed N] [--replace]
@@ -126,6 +130,27 @@ async function main(argv: string[]): Promise<number> {
         return 1;
       }
       return generateCatalogCommand(config, songs, seed);
+    }
+    case 'backup':
+    case 'restore': {
+      if (!sub) break;
+      if (!config.databaseUrl.startsWith('sqlite:')) {
+        console.error(
+          `${command} works on SQLite; for PostgreSQL use pg_dump and pg_restore (DATABASE_URL is ${config.databaseUrl.split('@').pop()}).`,
+        );
+        return 1;
+      }
+      const file = config.databaseUrl.slice('sqlite:'.length);
+      try {
+        const done = command === 'backup' ? backupSqlite(file, sub) : restoreSqlite(sub, file);
+        console.log(
+          `${command === 'backup' ? 'Backed up to' : 'Restored'} ${done.file}: ${(done.bytes / 1024 / 1024).toFixed(1)} MB in ${(done.ms / 1000).toFixed(1)} s.`,
+        );
+        return 0;
+      } catch (error) {
+        console.error(error instanceof Error ? error.message : String(error));
+        return 1;
+      }
     }
     case 'rankings':
       if (sub !== 'refresh') break;
