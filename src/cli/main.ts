@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import readline from 'node:readline';
 import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
 import { createAccountsService, type AccountsService, type Role } from '#src/accounts/index.ts';
 import { importBangumi, loadBangumiData } from '#src/catalog/index.ts';
 import { formatBangumiReport } from '#src/cli/bangumi-report.ts';
@@ -14,6 +18,7 @@ import { migrateToLatest } from '#src/db/migrate.ts';
 import { createDiscoveryService } from '#src/discovery/index.ts';
 import { createSearchIndexer } from '#src/search/index.ts';
 import { startServer } from '#src/server.ts';
+import { exportSite, importSite, SiteImportError } from '#src/site-export/index.ts';
 import { systemClock } from '#src/shared/clock.ts';
 import { loadConfig, type Config } from '#src/shared/config.ts';
 import { ValidationError } from '#src/shared/errors.ts';
@@ -28,6 +33,11 @@ Commands:
   token create --user E [--name N]
                    create an API token for scripts (sent as Authorization: Bearer …)
   content check    validate the content pack without touching the database
+  export [--with-secrets] > site.json
+                   the whole site as one versioned JSON document (catalog, features,
+                   revisions, users without password hashes unless --with-secrets,
+                   rankings, plays); see the README
+  import FILE      load a site export into an empty database (how to move to PostgreSQL)
   import bangumi   match works to the bangumi-data package and bring in air dates,
                    translated titles, official sites and where to watch
   reindex          rebuild the search index and the songs and features like each other
@@ -61,6 +71,7 @@ async function main(argv: string[]): Promise<number> {
       seed: { type: 'string' },
       songs: { type: 'string' },
       replace: { type: 'boolean' },
+      'with-secrets': { type: 'boolean' },
     },
   });
   const [command, sub] = positionals;
@@ -109,8 +120,12 @@ async function main(argv: string[]): Promise<number> {
         );
       });
     case 'import':
-      if (sub !== 'bangumi') break;
-      return importBangumiCommand(config.databaseUrl);
+      if (!sub) break;
+      return sub === 'bangumi'
+        ? importBangumiCommand(config.databaseUrl)
+        : importSiteCommand(config.databaseUrl, sub);
+    case 'export':
+      return exportSiteCommand(config.databaseUrl, values['with-secrets'] ?? false);
     case 'content':
       if (sub !== 'check') break;
       return checkContent(config.contentDir);
@@ -261,6 +276,54 @@ async function generateCatalogCommand(config: Config, songs: number, seed: numbe
   } finally {
     // Closing the server closes the database it opened.
     await app.http.close();
+  }
+}
+
+async function exportSiteCommand(databaseUrl: string, withSecrets: boolean): Promise<number> {
+  const database = connect(databaseUrl);
+  try {
+    await migrateToLatest(database.db);
+    for await (const piece of exportSite(database.db, { withSecrets }))
+      if (!process.stdout.write(piece)) await once(process.stdout, 'drain');
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+async function importSiteCommand(databaseUrl: string, file: string): Promise<number> {
+  if (!fs.existsSync(file)) {
+    console.error(`${file}: no such file`);
+    return 1;
+  }
+  const database = connect(databaseUrl);
+  try {
+    await migrateToLatest(database.db);
+    const started = performance.now();
+    const lines = readline.createInterface({
+      input: fs.createReadStream(file, 'utf8'),
+      crlfDelay: Infinity,
+    });
+    const summary = await importSite(database.db, lines);
+    console.error(
+      `Loaded ${summary.rows.toLocaleString('en')} rows of ${summary.tables} tables; indexing for search…`,
+    );
+    const services = createServices(database, systemClock);
+    await services.searchIndex.rebuild();
+    await services.discovery.rebuild();
+    await sql`analyze`.execute(database.db);
+    console.log(
+      `Imported ${file}: ${summary.rows.toLocaleString('en')} rows in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof SiteImportError) {
+      console.error(`${file}: ${error.message.replace(/\.$/, '')}. Nothing was written.`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await database.close();
   }
 }
 
