@@ -305,12 +305,7 @@ async function importSiteCommand(databaseUrl: string, file: string): Promise<num
       crlfDelay: Infinity,
     });
     const summary = await importSite(database.db, lines);
-    console.error(
-      `Loaded ${summary.rows.toLocaleString('en')} rows of ${summary.tables} tables; indexing for search…`,
-    );
-    const services = createServices(database, systemClock);
-    await services.searchIndex.rebuild();
-    await services.discovery.rebuild();
+    // Fresh statistics, or the planner guesses about tables it has never seen filled.
     await sql`analyze`.execute(database.db);
     console.log(
       `Imported ${file}: ${summary.rows.toLocaleString('en')} rows in ${((performance.now() - started) / 1000).toFixed(1)} s.`,

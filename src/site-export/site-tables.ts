@@ -1,8 +1,8 @@
 /**
  * What a site export holds, table by table in an order that inserts cleanly (what a row
  * refers to comes first), each read in the order of its key so that two exports of the same
- * data are the same bytes. Derived tables (the search index, "like this" neighbours) are
- * rebuilt after an import rather than carried; daily salts are never carried.
+ * data are the same bytes. The search index and the "like this" neighbours travel too (a
+ * million songs take minutes to index again); daily salts never do.
  */
 export interface SiteTable {
   name: string;
@@ -45,6 +45,11 @@ export const SITE_TABLES: SiteTable[] = [
   { name: 'ranking_notes', key: ['feature_id', 'song_id', 'locale'] },
   { name: 'plays', key: ['id'] },
   { name: 'play_rollups', key: ['song_id', 'day', 'feature_id', 'locale'] },
+  { name: 'song_neighbours', key: ['song_id', 'position'] },
+  { name: 'feature_neighbours', key: ['feature_id', 'position'] },
+  { name: 'search_entries', key: ['id'] },
+  { name: 'search_names', key: ['id'] },
+  { name: 'search_terms', key: ['variant', 'term'] },
 ];
 
 /** Tables whose `id` the database numbers: PostgreSQL's sequences move past imported ids. */
