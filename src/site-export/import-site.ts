@@ -42,8 +42,18 @@ export async function importSite(
     let rows = 0;
     let tables = 0;
     let ended = false;
-    const flush = async () => {
-      if (table && batch.length > 0) await into.insertInto(table).values(batch).execute();
+    /** Inserts the rows read so far; `last` is the line of the last of them. */
+    const flush = async (last: number) => {
+      if (!table || batch.length === 0) return;
+      try {
+        await into.insertInto(table).values(batch).execute();
+      } catch (error) {
+        // A row the database refuses (a missing reference, a duplicate key, an unknown column).
+        throw new SiteImportError(
+          `lines ${last - batch.length + 1}–${last}: ${table}: ${(error as Error).message}`,
+          { cause: error },
+        );
+      }
       batch = [];
     };
     for (let next = await reader.next(); !next.done; next = await reader.next()) {
@@ -81,7 +91,7 @@ export async function importSite(
         continue;
       }
       if (TABLE_END.test(line)) {
-        await flush();
+        await flush(n - 1);
         table = null;
         continue;
       }
@@ -96,7 +106,7 @@ export async function importSite(
       if (table === 'users' && row.password_hash === undefined) row.password_hash = NO_PASSWORD;
       batch.push(row);
       rows++;
-      if (batch.length >= BATCH) await flush();
+      if (batch.length >= BATCH) await flush(n);
     }
     if (!ended) throw new SiteImportError(`line ${n}: the export ends early (truncated file?)`);
     if (isPostgres(trx as unknown as Kysely<unknown>))

@@ -82,6 +82,8 @@ describe('the site export', () => {
       await expect(attempt(broken.join('\n'))).rejects.toThrow(
         new RegExp(`^line ${row + 1}: \\w+: not a JSON row`),
       );
+      const unknownColumn = good.replace('"slug":"shinai"', '"slug":"shinai","mood":"sad"');
+      await expect(attempt(unknownColumn)).rejects.toThrow(/^lines \d+–\d+: songs: .*mood/);
       const songs = await target.db.selectFrom('songs').select('id').execute();
       expect(songs).toEqual([]);
       await importSite(target.db, lines(good));
