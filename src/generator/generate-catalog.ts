@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import { isPostgres } from '#src/db/migrations/dialect-columns.ts';
 import type { Database } from '#src/db/schema.ts';
+import { addDailyCounts } from '#src/plays/index.ts';
 import { renderMarkdown } from '#src/shared/markdown.ts';
 import { seededRandom } from '#src/shared/seeded-random.ts';
 import { syntheticNames, type SyntheticName } from './names.ts';
@@ -396,17 +397,8 @@ export async function generateCatalog(db: Db, options: GenerateOptions): Promise
       playRows += rows.length;
       return rows;
     },
-    (rows) =>
-      db
-        .insertInto('play_rollups')
-        // A popular song may be drawn twice in a batch: one row per key, as PostgreSQL requires.
-        .values(sumByKey(rows))
-        .onConflict((oc) =>
-          oc
-            .columns(['song_id', 'day', 'feature_id', 'locale'])
-            .doUpdateSet({ plays: sql`play_rollups.plays + excluded.plays` }),
-        )
-        .execute(),
+    // A popular song may be drawn twice in a batch: one row per key, as PostgreSQL requires.
+    (rows) => addDailyCounts(db, sumByKey(rows)),
   );
 
   // Explicit ids leave PostgreSQL's identity sequences behind: move them past the new rows.

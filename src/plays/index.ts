@@ -1,2 +1,3 @@
 export { createPlaysService, type PlaysService, type PlayOutcome } from './plays.service.ts';
 export type { HistorySummary } from './demo-history.ts';
+export { insertRollups as addDailyCounts } from './plays.repository.ts';
