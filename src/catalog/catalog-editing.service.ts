@@ -5,7 +5,7 @@ import type { Change, ChangeFeed } from '#src/shared/changes.ts';
 import { toTimestamp, type Clock } from '#src/shared/clock.ts';
 import { ConflictError, ForbiddenError, problemAt, ValidationError } from '#src/shared/errors.ts';
 import { zodProblems } from '#src/shared/validation.ts';
-import { fail, unknownRefs } from './catalog-checks.ts';
+import { fail } from './catalog-checks.ts';
 import {
   ArtistInputSchema,
   SongInputSchema,
@@ -17,14 +17,9 @@ import {
   type WorkData,
 } from './catalog.schemas.ts';
 import * as repo from './catalog.repository.ts';
-import {
-  createCatalogService,
-  insertSongParts,
-  labelColumns,
-  nameColumns,
-  resolveSongRefs,
-} from './catalog.service.ts';
+import { createCatalogService } from './catalog.service.ts';
 import * as merging from './merge.repository.ts';
+import { LostRace, replaceRecord, type RecordData } from './record-writer.ts';
 import * as records from './records.repository.ts';
 import type {
   RecordKind,
@@ -40,7 +35,6 @@ export interface CatalogEditingDeps {
 }
 
 type Db = Kysely<Database>;
-type RecordData = SongData | ArtistData | WorkData | TagData;
 
 /** A catalog record as editors see it: its data, its version and what refers to it. */
 export interface RecordView {
@@ -113,14 +107,6 @@ function sameSlug(slug: string, record: RecordData): void {
   }
 }
 
-/** Another save changed the row between reading and writing it. */
-class LostRace extends Error {}
-
-/** Throws LostRace unless exactly one row was changed. */
-function claimed(result: { numUpdatedRows: bigint }): void {
-  if (Number(result.numUpdatedRows) !== 1) throw new LostRace();
-}
-
 /** The next version is always later than the last, even within one millisecond. */
 function nextVersion(now: Date, previous: string | null): string {
   const at = previous && Date.parse(previous) >= now.getTime() ? Date.parse(previous) + 1 : now;
@@ -161,113 +147,6 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
 
   const announce = (kind: RecordKind, slugs: string[]) =>
     changes.publish({ entity: SINGULAR[kind], slugs } as Change);
-
-  const replace = async (
-    trx: Db,
-    kind: RecordKind,
-    id: number,
-    data: RecordData,
-    version: string,
-    /** The version read; the row is changed only if it still has it. */
-    base: string,
-  ) => {
-    switch (kind) {
-      case 'songs': {
-        const song = data as SongData;
-        const refs = await resolveSongRefs(trx, [song]);
-        fail(
-          refs.problems.map((p) => problemAt(['record', ...(p.path ?? []).slice(1)], p.message)),
-        );
-        await trx
-          .updateTable('songs')
-          .set({
-            ...nameColumns('title', song.title),
-            released_on: song.released ?? null,
-            cover_of_id: song.cover_of ? (refs.originals.get(song.cover_of) as number) : null,
-            updated_at: version,
-          })
-          .where('id', '=', id)
-          .where('updated_at', '=', base)
-          .executeTakeFirst()
-          .then(claimed);
-        for (const table of [
-          'song_aliases',
-          'song_credits',
-          'tie_ins',
-          'song_tags',
-          'song_media',
-        ] as const)
-          await trx.deleteFrom(table).where('song_id', '=', id).execute();
-        await insertSongParts(trx, id, song, refs);
-        return;
-      }
-      case 'artists': {
-        const artist = data as ArtistData;
-        const members = await repo.idsBySlug(trx, 'artists', artist.members);
-        fail([
-          ...unknownRefs(
-            artist.members.map((slug, j) => ({ path: ['record', 'members', j], slug })),
-            members,
-            'artist',
-          ),
-          ...(artist.members.includes(artist.slug)
-            ? [problemAt(['record', 'members'], 'an artist cannot be its own member')]
-            : []),
-        ]);
-        await trx
-          .updateTable('artists')
-          .set({ kind: artist.kind, ...nameColumns('name', artist.name), updated_at: version })
-          .where('id', '=', id)
-          .where('updated_at', '=', base)
-          .executeTakeFirst()
-          .then(claimed);
-        await trx.deleteFrom('artist_members').where('group_id', '=', id).execute();
-        await repo.replaceAliases(
-          trx,
-          { table: 'artist_aliases', column: 'artist_id' },
-          id,
-          artist.aliases,
-        );
-        await repo.insertMembers(
-          trx,
-          id,
-          artist.members.map((m) => members.get(m) as number),
-        );
-        return;
-      }
-      case 'works': {
-        const work = data as WorkData;
-        await trx
-          .updateTable('works')
-          .set({
-            kind: work.kind,
-            year: work.year ?? null,
-            ...nameColumns('title', work.title),
-            updated_at: version,
-          })
-          .where('id', '=', id)
-          .where('updated_at', '=', base)
-          .executeTakeFirst()
-          .then(claimed);
-        await repo.replaceAliases(
-          trx,
-          { table: 'work_aliases', column: 'work_id' },
-          id,
-          work.aliases,
-        );
-        return;
-      }
-      case 'tags': {
-        const tag = data as TagData;
-        await trx
-          .updateTable('tags')
-          .set({ kind: tag.kind, ...labelColumns('label', tag.name) })
-          .where('id', '=', id)
-          .execute();
-        return;
-      }
-    }
-  };
 
   return {
     async list(
@@ -341,7 +220,7 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
         }
         const next = nextVersion(clock.now(), stored.version);
         try {
-          await replace(trx, kind, stored.id, data, next, stored.version ?? '');
+          await replaceRecord(trx, kind, stored.id, data, next, stored.version ?? '');
         } catch (error) {
           if (!(error instanceof LostRace)) throw error;
           throw new ConflictError(

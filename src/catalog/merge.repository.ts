@@ -3,6 +3,35 @@ import type { Database } from '#src/db/schema.ts';
 
 type Db = Kysely<Database>;
 
+/**
+ * Gives `into` the other catalogs' ids of `from` for every source it has none from, so the
+ * next import from those catalogs finds the record that stayed.
+ */
+async function moveExternalIds(
+  db: Db,
+  owner: 'work' | 'artist' | 'song',
+  from: number,
+  into: number,
+): Promise<void> {
+  // One shape under three names: the owner's column is the only difference.
+  const table = `${owner}_external_ids` as 'work_external_ids';
+  const column = `${owner}_id` as 'work_id';
+  const sources = new Set(
+    (await db.selectFrom(table).select('source').where(column, '=', into).execute()).map(
+      (e) => e.source,
+    ),
+  );
+  const moving = (await db.selectFrom(table).selectAll().where(column, '=', from).execute()).filter(
+    (e) => !sources.has(e.source),
+  );
+  await db.deleteFrom(table).where(column, '=', from).execute();
+  if (moving.length > 0)
+    await db
+      .insertInto(table)
+      .values(moving.map((e) => ({ ...e, [column]: into })))
+      .execute();
+}
+
 /** Positions are unique per feature: shift the tail out of the way, then back down by one. */
 async function closeGap(db: Db, featureId: number, position: number): Promise<void> {
   const far = 1_000_000;
@@ -123,6 +152,7 @@ export async function mergeSongs(
       await db.deleteFrom('tie_ins').where('id', '=', t.id).execute();
     else await db.updateTable('tie_ins').set({ song_id: into }).where('id', '=', t.id).execute();
   }
+  await moveExternalIds(db, 'song', from, into);
   await db.deleteFrom('song_credits').where('song_id', '=', from).execute();
   await db.deleteFrom('songs').where('id', '=', from).execute();
   return [...new Set(entries.map((e) => e.feature_id))];
@@ -181,6 +211,7 @@ export async function mergeArtists(
     ...names,
   ].filter((alias, i, all) => !existing.has(alias) && all.indexOf(alias) === i);
   await db.deleteFrom('artist_aliases').where('artist_id', '=', from).execute();
+  await moveExternalIds(db, 'artist', from, into);
   if (moving.length > 0)
     await db
       .insertInto('artist_aliases')
@@ -255,26 +286,7 @@ export async function mergeWorks(
       .execute();
   }
 
-  const sources = new Set(
-    (
-      await db
-        .selectFrom('work_external_ids')
-        .select('source')
-        .where('work_id', '=', into)
-        .execute()
-    ).map((e) => e.source),
-  );
-  const ids = await db
-    .selectFrom('work_external_ids')
-    .selectAll()
-    .where('work_id', '=', from)
-    .execute();
-  const moving = ids.filter((e) => !sources.has(e.source));
-  if (moving.length > 0)
-    await db
-      .insertInto('work_external_ids')
-      .values(moving.map((e) => ({ ...e, work_id: into })))
-      .execute();
+  await moveExternalIds(db, 'work', from, into);
 
   const aliases = await db
     .selectFrom('work_aliases')
@@ -285,7 +297,7 @@ export async function mergeWorks(
     ...aliases.map((a) => a.alias),
     ...names,
   ]);
-  // Links, external ids and aliases of `from` go with it (on delete cascade).
+  // Its links and aliases go with it (on delete cascade).
   await db.deleteFrom('works').where('id', '=', from).execute();
 }
 

@@ -49,8 +49,21 @@ export type WorksTable = Named<'title'> & {
   updated_at: string;
 };
 
+/** Another catalog's id for a record: `source` names the catalog (anilist, animethemes …). */
 export interface WorkExternalIdsTable {
   work_id: number;
+  source: string;
+  external_id: string;
+}
+
+export interface ArtistExternalIdsTable {
+  artist_id: number;
+  source: string;
+  external_id: string;
+}
+
+export interface SongExternalIdsTable {
+  song_id: number;
   source: string;
   external_id: string;
 }
@@ -350,6 +363,7 @@ export interface Database {
   artists: ArtistsTable;
   artist_aliases: ArtistAliasesTable;
   artist_members: ArtistMembersTable;
+  artist_external_ids: ArtistExternalIdsTable;
   works: WorksTable;
   work_aliases: WorkAliasesTable;
   work_external_ids: WorkExternalIdsTable;
@@ -358,6 +372,7 @@ export interface Database {
   song_aliases: SongAliasesTable;
   song_credits: SongCreditsTable;
   song_media: SongMediaTable;
+  song_external_ids: SongExternalIdsTable;
   tie_ins: TieInsTable;
   tags: TagsTable;
   song_tags: SongTagsTable;
