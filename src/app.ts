@@ -13,6 +13,7 @@ import {
   type CatalogReader,
   type CatalogService,
 } from '#src/catalog/index.ts';
+import { createCatalogImport, type CatalogImport } from '#src/catalog-import/index.ts';
 import { loadContentPack, readContentPack, type LoadSummary } from '#src/content-pack/index.ts';
 import { connect, type DatabaseHandle } from '#src/db/connect.ts';
 import { createPlaysService, type PlaysService } from '#src/plays/index.ts';
@@ -56,6 +57,7 @@ export interface Services {
   editing: EditingService;
   catalog: CatalogService;
   catalogEditing: CatalogEditing;
+  catalogImport: CatalogImport;
   search: SearchService;
   searchIndex: SearchIndexer;
   discovery: DiscoveryService;
@@ -121,6 +123,7 @@ export function createServices(
     editing: createEditingService({ db: database.db, clock, changes }),
     catalog,
     catalogEditing: createCatalogEditing({ db: database.db, clock, changes }),
+    catalogImport: createCatalogImport({ db: database.db, clock, changes }),
     reader: createCatalogReader({ db: database.db }),
     features: createFeaturesService({ db: database.db, clock, catalog }),
     accounts: createAccountsService({ db: database.db, clock }),

@@ -19,7 +19,13 @@ import {
 import * as repo from './catalog.repository.ts';
 import { createCatalogService } from './catalog.service.ts';
 import * as merging from './merge.repository.ts';
-import { LostRace, replaceRecord, type RecordData } from './record-writer.ts';
+import {
+  LostRace,
+  nextVersion,
+  readRecord,
+  replaceRecord,
+  type RecordData,
+} from './record-writer.ts';
 import * as records from './records.repository.ts';
 import type {
   RecordKind,
@@ -85,19 +91,6 @@ function parse(kind: RecordKind, input: unknown, path: (string | number)[] = [])
   return parsed.data;
 }
 
-function read(db: Db, kind: RecordKind, slug: string): Promise<StoredRecord<RecordData> | null> {
-  switch (kind) {
-    case 'songs':
-      return records.readSong(db, slug);
-    case 'artists':
-      return records.readArtist(db, slug);
-    case 'works':
-      return records.readWork(db, slug);
-    case 'tags':
-      return records.readTag(db, slug);
-  }
-}
-
 /** Renames are refused: public URLs and content files use the slug. */
 function sameSlug(slug: string, record: RecordData): void {
   if (record.slug !== slug) {
@@ -107,16 +100,10 @@ function sameSlug(slug: string, record: RecordData): void {
   }
 }
 
-/** The next version is always later than the last, even within one millisecond. */
-function nextVersion(now: Date, previous: string | null): string {
-  const at = previous && Date.parse(previous) >= now.getTime() ? Date.parse(previous) + 1 : now;
-  return toTimestamp(new Date(at));
-}
-
 /** Catalog upkeep for the back office: find, add, correct and merge records, audited. */
 export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps) {
   const view = async (trx: Db, kind: RecordKind, slug: string): Promise<RecordView | null> => {
-    const stored = await read(trx, kind, slug);
+    const stored = await readRecord(trx, kind, slug);
     if (!stored) return null;
     return {
       kind,
@@ -210,7 +197,7 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
       const data = parse(kind, input, ['record']);
       sameSlug(slug, data);
       const updated = await db.transaction().execute(async (trx) => {
-        const stored = await read(trx, kind, slug);
+        const stored = await readRecord(trx, kind, slug);
         if (!stored) return null;
         if (stored.version !== null && stored.version !== baseVersion) {
           throw new ConflictError(
@@ -256,8 +243,8 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
         ]);
         const [fromId, intoId] = [ids.get(from) as number, ids.get(into) as number];
         const [merged, target] = (await Promise.all([
-          read(trx, kind, from),
-          read(trx, kind, into),
+          readRecord(trx, kind, from),
+          readRecord(trx, kind, into),
         ])) as StoredRecord<RecordData>[];
         const names = namesOf((merged as StoredRecord<RecordData>).data);
         let features: number[] = [];

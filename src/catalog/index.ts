@@ -22,3 +22,11 @@ export {
   type TagRef,
   type Category,
 } from './catalog-reader.ts';
+export {
+  LostRace,
+  nextVersion,
+  readRecord,
+  replaceRecord,
+  type RecordData,
+} from './record-writer.ts';
+export { idsBySlug } from './catalog.repository.ts';

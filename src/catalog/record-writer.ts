@@ -5,10 +5,36 @@ import { fail, unknownRefs } from './catalog-checks.ts';
 import type { ArtistData, SongData, TagData, WorkData } from './catalog.schemas.ts';
 import * as repo from './catalog.repository.ts';
 import { insertSongParts, labelColumns, nameColumns, resolveSongRefs } from './catalog.service.ts';
-import type { RecordKind } from './records.repository.ts';
+import * as records from './records.repository.ts';
+import type { RecordKind, StoredRecord } from './records.repository.ts';
+import { toTimestamp } from '#src/shared/clock.ts';
 
 type Db = Kysely<Database>;
 export type RecordData = SongData | ArtistData | WorkData | TagData;
+
+/** The next version is always later than the last, even within one millisecond. */
+export function nextVersion(now: Date, previous: string | null): string {
+  const at = previous && Date.parse(previous) >= now.getTime() ? Date.parse(previous) + 1 : now;
+  return toTimestamp(new Date(at));
+}
+
+/** A record in the shape it is written in (see catalog.schemas.ts), with its id and version. */
+export function readRecord(
+  db: Db,
+  kind: RecordKind,
+  slug: string,
+): Promise<StoredRecord<RecordData> | null> {
+  switch (kind) {
+    case 'songs':
+      return records.readSong(db, slug);
+    case 'artists':
+      return records.readArtist(db, slug);
+    case 'works':
+      return records.readWork(db, slug);
+    case 'tags':
+      return records.readTag(db, slug);
+  }
+}
 
 /** Another save changed the row between reading and writing it. */
 export class LostRace extends Error {}

@@ -18,10 +18,16 @@ import { migrateToLatest } from '#src/db/migrate.ts';
 import { createDiscoveryService } from '#src/discovery/index.ts';
 import { createSearchIndexer } from '#src/search/index.ts';
 import { startServer } from '#src/server.ts';
-import { exportSite, importSite, SiteImportError } from '#src/site-export/index.ts';
+import {
+  exportSite,
+  importSite,
+  SiteImportError,
+  FORMAT as SITE_FORMAT,
+} from '#src/site-export/index.ts';
 import { systemClock } from '#src/shared/clock.ts';
 import { loadConfig, type Config } from '#src/shared/config.ts';
-import { ValidationError } from '#src/shared/errors.ts';
+import { formatProblem, ValidationError } from '#src/shared/errors.ts';
+import { formatImportReport } from '#src/cli/import-report.ts';
 
 const USAGE = `Usage: tokushu <command>
 
@@ -33,11 +39,15 @@ Commands:
   token create --user E [--name N]
                    create an API token for scripts (sent as Authorization: Bearer …)
   content check    validate the content pack without touching the database
+  import FILE... [--dry-run]
+                   add songs, artists, works and tie-ins from catalog files (.csv, a
+                   tokushu-catalog .json, or AnimeThemes API .json), matching what is
+                   already there; all files in one transaction; see the README
   export [--with-secrets] > site.json
                    the whole site as one versioned JSON document (catalog, features,
                    revisions, users without password hashes unless --with-secrets,
                    rankings, plays); see the README
-  import FILE      load a site export into an empty database (how to move to PostgreSQL)
+  import site.json load a site export into an empty database (how to move to PostgreSQL)
   import bangumi   match works to the bangumi-data package and bring in air dates,
                    translated titles, official sites and where to watch
   reindex          rebuild the search index and the songs and features like each other
@@ -72,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
       songs: { type: 'string' },
       replace: { type: 'boolean' },
       'with-secrets': { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
     },
   });
   const [command, sub] = positionals;
@@ -119,11 +130,21 @@ async function main(argv: string[]): Promise<number> {
           `API token for ${values.user} (shown once; send it as "Authorization: Bearer <token>"):\n${token}`,
         );
       });
-    case 'import':
+    case 'import': {
       if (!sub) break;
-      return sub === 'bangumi'
-        ? importBangumiCommand(config.databaseUrl)
-        : importSiteCommand(config.databaseUrl, sub);
+      if (sub === 'bangumi') return importBangumiCommand(config.databaseUrl);
+      const files = positionals.slice(1);
+      const missing = files.filter((f) => !fs.existsSync(f));
+      if (missing.length > 0) {
+        console.error(missing.map((f) => `${f}: no such file`).join('\n'));
+        return 1;
+      }
+      if (files.length === 1 && isSiteExport(sub))
+        return importSiteCommand(config.databaseUrl, sub);
+      return withServices(config.databaseUrl, (services) =>
+        importCatalogCommand(services, files, values['dry-run'] ?? false),
+      );
+    }
     case 'export':
       return exportSiteCommand(config.databaseUrl, values['with-secrets'] ?? false);
     case 'content':
@@ -291,11 +312,48 @@ async function exportSiteCommand(databaseUrl: string, withSecrets: boolean): Pro
   }
 }
 
-async function importSiteCommand(databaseUrl: string, file: string): Promise<number> {
-  if (!fs.existsSync(file)) {
-    console.error(`${file}: no such file`);
+/** A site export starts with its format line (see export-site.ts). */
+function isSiteExport(file: string): boolean {
+  const start = Buffer.alloc(64);
+  const fd = fs.openSync(file, 'r');
+  try {
+    const n = fs.readSync(fd, start, 0, start.length, 0);
+    return start.subarray(0, n).toString('utf8').startsWith(`{"format":"${SITE_FORMAT}"`);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+async function importCatalogCommand(
+  services: Services,
+  files: string[],
+  dryRun: boolean,
+): Promise<number> {
+  const progress = progressReporter();
+  try {
+    const plan = await services.catalogImport.run(
+      files.map((file) => ({ file, bytes: fs.readFileSync(file) })),
+      {
+        dryRun,
+        // A few hundred records take a moment: only longer imports report their progress.
+        progress: (stage, done, total) => total >= 1000 && progress.update(stage, done, total),
+      },
+    );
+    progress.stop();
+    console.log(formatImportReport(plan, dryRun));
+    return 0;
+  } catch (error) {
+    progress.stop();
+    if (!(error instanceof ValidationError)) throw error;
+    const n = error.problems.length;
+    console.error(
+      `${n} problem${n === 1 ? '' : 's'}; nothing was written:\n${error.problems.map(formatProblem).join('\n')}`,
+    );
     return 1;
   }
+}
+
+async function importSiteCommand(databaseUrl: string, file: string): Promise<number> {
   const database = connect(databaseUrl);
   try {
     await migrateToLatest(database.db);

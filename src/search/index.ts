@@ -1,4 +1,4 @@
-export { createSearchIndexer, type SearchIndexer } from './indexer.ts';
+export { createSearchIndexer, nameKeys, type SearchIndexer } from './indexer.ts';
 export {
   createSearchService,
   PAGE_SIZE as SEARCH_PAGE_SIZE,

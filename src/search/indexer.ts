@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '#src/db/schema.ts';
 import type { Change } from '#src/shared/changes.ts';
 import * as documents from './documents.repository.ts';
-import type { SearchDocument, SearchKind } from './documents.repository.ts';
+import type { RawName, SearchDocument, SearchKind } from './documents.repository.ts';
 import {
   compact,
   foldLatin,
@@ -180,3 +180,24 @@ export function createSearchIndexer({ db }: { db: Db }) {
 }
 
 export type SearchIndexer = ReturnType<typeof createSearchIndexer>;
+
+/**
+ * The keys the index files a record's names under (its names and aliases, in every script
+ * and reading): two records that share one are named alike, however each was typed.
+ */
+export async function nameKeys(
+  kind: SearchKind,
+  names: readonly RawName[],
+  person = false,
+): Promise<string[]> {
+  const doc = {
+    kind,
+    entityId: 0,
+    slug: '',
+    popularity: 0,
+    liveFrom: null,
+    person,
+    names: [...names],
+  };
+  return [...new Set((await indexedNames(doc)).map((n) => compact(n.text)).filter(Boolean))];
+}
