@@ -3,7 +3,7 @@ import { recordAudit } from '#src/accounts/index.ts';
 import type { Database } from '#src/db/schema.ts';
 import type { ChangeFeed } from '#src/shared/changes.ts';
 import { toTimestamp, type Clock } from '#src/shared/clock.ts';
-import { ValidationError } from '#src/shared/errors.ts';
+import { ValidationError, type Problem } from '#src/shared/errors.ts';
 import { applyPlan } from './apply-import.ts';
 import { planImport, type ImportPlan, type PlanProgress } from './plan-import.ts';
 import { readImportFile } from './read-import-file.ts';
@@ -48,14 +48,29 @@ async function importCatalog(
   { dryRun = false, progress }: CatalogImportOptions = {},
 ): Promise<ImportPlan> {
   const read = files.map(({ file, bytes }) => readImportFile(file, bytes));
-  const problems = read.flatMap((r) => r.problems);
-  if (problems.length > 0) throw new ValidationError(problems, 'The import was not written');
   const records = read.flatMap((r) => r.records);
-  const skipped = read.flatMap((r) => r.skipped);
-  if (dryRun) return planImport(db, records, skipped, progress);
+  const options = {
+    skipped: read.flatMap((r) => r.skipped),
+    problems: read.flatMap((r) => r.problems),
+    progress,
+  };
+  const inFileOrder = (error: unknown) => {
+    if (!(error instanceof ValidationError)) throw error;
+    const order = new Map(files.map((f, i) => [f.file, i]));
+    const rank = (p: Problem) => [order.get(p.file ?? '') ?? 0, p.line ?? 0];
+    throw new ValidationError(
+      [...error.problems].sort((a, b) => {
+        const [fa, la] = rank(a) as [number, number];
+        const [fb, lb] = rank(b) as [number, number];
+        return fa - fb || la - lb;
+      }),
+      'The import was not written',
+    );
+  };
+  if (dryRun) return planImport(db, records, options).catch(inFileOrder);
 
   const { plan, written } = await db.transaction().execute(async (trx) => {
-    const plan = await planImport(trx, records, skipped, progress);
+    const plan = await planImport(trx, records, options).catch(inFileOrder);
     const written = await applyPlan(trx, clock, plan, progress);
     await recordAudit(trx, {
       at: toTimestamp(clock.now()),

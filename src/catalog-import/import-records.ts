@@ -46,5 +46,10 @@ export function problemIn(
   message: string,
 ): Problem {
   const { field, line } = record.locate(path);
-  return { file: record.file, ...(line ? { line } : {}), field, message };
+  return { file: record.file, ...(line ? { line } : {}), field, message: plainMessage(message) };
+}
+
+/** Zod's words for a missing value, in a catalog keeper's. */
+function plainMessage(message: string): string {
+  return /received undefined$/.test(message) ? 'is required' : message;
 }

@@ -89,6 +89,13 @@ interface Parsed {
 
 export type PlanProgress = (stage: string, done: number, total: number) => void;
 
+export interface PlanOptions {
+  /** What reading the files left out, and found wrong: reported with the plan's own. */
+  skipped?: readonly Skipped[];
+  problems?: readonly Problem[];
+  progress?: PlanProgress;
+}
+
 /**
  * Decides, for every record of an import, whether it is new or which catalog record it is,
  * and what it would add there. Matching goes by other catalogs' ids first, then by the
@@ -100,17 +107,21 @@ export type PlanProgress = (stage: string, done: number, total: number) => void;
 export async function planImport(
   db: Db,
   sources: readonly SourceRecord[],
-  skipped: readonly Skipped[],
-  progress: PlanProgress = () => {},
+  { skipped = [], problems: found = [], progress = () => {} }: PlanOptions = {},
 ): Promise<ImportPlan> {
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...found];
+  // Records too broken to plan still exist for what refers to them, so that one mistake is
+  // reported once, not again at every reference to it.
+  const unplanned = new Set<string>();
   const parsed: Record<PlannedKind, Parsed[]> = { artists: [], works: [], songs: [] };
   const tieIns: { source: SourceRecord; data: TieInImport }[] = [];
   for (const source of sources) {
     const result = IMPORT_SCHEMAS[source.kind].safeParse(source.input);
     if (!result.success) {
+      if (typeof source.input.slug === 'string')
+        unplanned.add(`${source.kind}:${source.input.slug}`);
       for (const p of zodProblems(result.error))
-        problems.push(problemIn(source, p.path ?? [], plainMessage(p.message)));
+        problems.push(problemIn(source, p.path ?? [], p.message));
       continue;
     }
     if (source.kind === 'tie_ins') tieIns.push({ source, data: result.data as TieInImport });
@@ -295,7 +306,7 @@ export async function planImport(
   const known = await idsBySlug(db, 'songs', [...catalogTieIns.keys()]);
   for (const [song, list] of catalogTieIns) {
     if (known.has(song)) plan.records.push(tieInOnlySong(song, list, origins));
-    else
+    else if (!unplanned.has(`songs:${song}`))
       problems.push(
         ...list.map((t) =>
           problemIn(
@@ -306,7 +317,7 @@ export async function planImport(
         ),
       );
   }
-  problems.push(...(await rewriteReferences(db, plan, origins)));
+  problems.push(...(await rewriteReferences(db, plan, origins, unplanned)));
   if (problems.length > 0) throw new ValidationError(problems, 'The import was not written');
 
   const matched = plan.records.filter((r) => r.action === 'match');
@@ -329,11 +340,6 @@ interface MatchContext {
   how(data: Incoming): string;
   /** Why a namesake was not taken, for the report. */
   differs: string;
-}
-
-/** Zod's word for a missing value, in a catalog keeper's words. */
-function plainMessage(message: string): string {
-  return /received undefined$/.test(message) ? 'is required' : message;
 }
 
 function labelOf(source: SourceRecord | null): string {
@@ -437,7 +443,12 @@ async function assignSlugs(db: Db, plan: ImportPlan): Promise<void> {
  * Points every reference (members, credits, tie-ins, covers) at the catalog slug of what it
  * names, whether the import creates it or found it; a reference to nothing is a problem.
  */
-async function rewriteReferences(db: Db, plan: ImportPlan, origins: Origins): Promise<Problem[]> {
+async function rewriteReferences(
+  db: Db,
+  plan: ImportPlan,
+  origins: Origins,
+  unplanned: ReadonlySet<string>,
+): Promise<Problem[]> {
   const targets = {
     artists: new Map<string, string>(),
     works: new Map<string, string>(),
@@ -492,6 +503,7 @@ async function rewriteReferences(db: Db, plan: ImportPlan, origins: Origins): Pr
   const resolve = (x: (typeof refs)[number]): string | null => {
     if (x.kind !== 'tags' && targets[x.kind].has(x.slug)) return targets[x.kind].get(x.slug)!;
     if (inCatalog[x.kind].has(x.slug)) return x.slug;
+    if (unplanned.has(`${x.kind}:${x.slug}`)) return null;
     const source = x.origin ?? x.at.source;
     if (source)
       problems.push(

@@ -2,7 +2,7 @@ import slugify from '@sindresorhus/slugify';
 import { z } from 'zod';
 import type { Problem } from '#src/shared/errors.ts';
 import { zodProblems } from '#src/shared/validation.ts';
-import type { ReadResult, Skipped, SourceRecord } from './import-records.ts';
+import { problemIn, type ReadResult, type Skipped, type SourceRecord } from './import-records.ts';
 import type { JsonDocument } from './json-tree.ts';
 
 /**
@@ -141,10 +141,8 @@ export function readAnimeThemes(file: string, doc: JsonDocument): ReadResult {
     const at = many ? ['anime', i] : ['anime'];
     const parsed = AnimeSchema.safeParse(raw);
     if (!parsed.success) {
-      for (const p of zodProblems(parsed.error, at)) {
-        const { field, line } = doc.locate(p.path ?? at);
-        problems.push({ file, line, field, message: p.message });
-      }
+      for (const p of zodProblems(parsed.error, at))
+        problems.push(problemIn({ file, locate: doc.locate }, p.path ?? at, p.message));
       return;
     }
     const anime: Anime = parsed.data;
