@@ -235,6 +235,44 @@ describe.each(DIALECTS)('importing a catalog on %s', (dialect) => {
     expect(plan.records[0]).toMatchObject({ action: 'create', target: 'angel-beats-2' });
   });
 
+  it("keeps the other catalogs' ids of a duplicate merged away", async () => {
+    await run([
+      json('late.json', {
+        format: 'tokushu-catalog',
+        version: 1,
+        works: [
+          {
+            slug: 'demon-slayer-tv',
+            kind: 'tv',
+            title: { original: 'Demon Slayer' },
+            external_ids: { kitsu: '41370' },
+          },
+        ],
+      }),
+    ]);
+    const admin = await app()
+      .database.db.selectFrom('users')
+      .select('id')
+      .executeTakeFirstOrThrow();
+    await app().services.catalogEditing.merge(
+      {
+        id: admin.id,
+        email: 'admin@example.org',
+        displayName: 'Admin',
+        role: 'admin',
+        via: 'token',
+      },
+      'works',
+      'demon-slayer-tv',
+      'kimetsu-no-yaiba',
+    );
+    expect(await externalIds('work_external_ids', 'kimetsu-no-yaiba')).toEqual([
+      { source: 'anilist', external_id: '101922' },
+      { source: 'kitsu', external_id: '41370' },
+      { source: 'mal', external_id: '38000' },
+    ]);
+  });
+
   describe('refuses bad input, naming every problem at once', () => {
     it('a missing field', async () => {
       expect(
