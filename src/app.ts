@@ -49,6 +49,7 @@ import {
 import { createChangeFeed, type ChangeFeed } from '#src/shared/changes.ts';
 import { systemClock, type Clock } from '#src/shared/clock.ts';
 import type { Config } from '#src/shared/config.ts';
+import { securityHeaders } from '#src/web/content-security.ts';
 import { adminRoutes } from '#src/web/admin.ts';
 import { webRoutes, type NotFoundHandler } from '#src/web/routes.tsx';
 
@@ -195,6 +196,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         site.notFound?.(request as FastifyRequest, reply as FastifyReply);
       },
     });
+    await securityHeaders(http);
     http.get('/healthz', async (_request, reply) => {
       await sql`select 1`.execute(database.db);
       return reply.header('cache-control', 'no-store').send({ status: 'ok' });

@@ -11,6 +11,8 @@ export interface CachedPage {
   /** The strong validator of the identity body; `-br` and `-gz` name the compressed ones. */
   etag: string;
   deps: ReadonlySet<DependencyKey>;
+  /** The script nonce the page was rendered with: its policy header must name the same. */
+  nonce: string;
 }
 
 export interface RenderCacheOptions {
@@ -26,7 +28,11 @@ export interface RenderCacheOptions {
 /** Brotli quality 5 compresses a page in about a millisecond, within a few percent of 11. */
 const BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
 
-export function compressPage(html: string, deps: ReadonlySet<DependencyKey>): CachedPage {
+export function compressPage(
+  html: string,
+  deps: ReadonlySet<DependencyKey>,
+  nonce: string,
+): CachedPage {
   const identity = Buffer.from(html);
   const hash = createHash('sha256').update(identity).digest('base64url').slice(0, 22);
   return {
@@ -35,6 +41,7 @@ export function compressPage(html: string, deps: ReadonlySet<DependencyKey>): Ca
     gzip: gzipSync(identity),
     etag: `"${hash}"`,
     deps,
+    nonce,
   };
 }
 

@@ -2,6 +2,7 @@ import { Negotiator } from '@fastify/accept-negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import type { CachedPage } from '#src/cache/index.ts';
+import { CSP_HEADER, pagePolicy } from './content-security.ts';
 
 type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -35,6 +36,7 @@ export function sendCachedPage(
     .header('cache-control', cacheControl)
     .header('vary', 'Accept-Encoding')
     .header('etag', etag)
+    .header(CSP_HEADER, pagePolicy(page.nonce))
     // For whoever runs the site: whether this answer was rendered or came from memory.
     .header('x-cache', hit ? 'hit' : 'miss');
   const held = request.headers['if-none-match'];

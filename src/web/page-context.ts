@@ -16,6 +16,8 @@ export interface PageContext {
   /** Scheme and host for absolute URLs (canonical, Open Graph, sitemap): `https://tokushu.example`. */
   origin: string;
   clock: Clock;
+  /** This rendering's script nonce (see content-security.ts). */
+  nonce: string;
 }
 
 export interface AssetUrls {

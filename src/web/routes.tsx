@@ -24,6 +24,7 @@ import { TagPageView } from './pages/tag-page.tsx';
 import { WorkPageView } from './pages/work-page.tsx';
 import { paths } from './paths.ts';
 import { renderDocument } from './render.ts';
+import { CSP_HEADER, newNonce, pagePolicy } from './content-security.ts';
 import { seoRoutes } from './seo/seo-routes.ts';
 
 export interface WebDeps {
@@ -82,11 +83,16 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
       assets,
       clock,
       origin: originOf(request),
+      nonce: newNonce(),
     };
   };
 
-  const html = (reply: FastifyReply, page: VNode, status = 200) =>
-    reply.code(status).type('text/html; charset=utf-8').send(renderDocument(page));
+  const html = (reply: FastifyReply, ctx: PageContext, page: VNode, status = 200) =>
+    reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .header(CSP_HEADER, pagePolicy(ctx.nonce))
+      .send(renderDocument(page));
 
   const notFound: NotFoundHandler = (request, reply) => {
     // Addresses under /api/ that no API route claims still answer in the API's format.
@@ -94,7 +100,8 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
       return sendProblem(reply, 404, `No API resource at ${request.url}.`);
     const first = request.url.split(/[/?#]/)[1] ?? '';
     const locale = isLocale(first) ? first : negotiateLocale(request.headers['accept-language']);
-    return html(reply, <ErrorPageView ctx={context(request, locale)} status={404} />, 404);
+    const ctx = context(request, locale);
+    return html(reply, ctx, <ErrorPageView ctx={ctx} status={404} />, 404);
   };
 
   /**
@@ -137,7 +144,11 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
         const view = await render(ctx, params, request);
         if (!view) return notFound(request, reply);
         if ('redirect' in view) return reply.redirect(view.redirect, 301);
-        return html(reply.header('cache-control', personal ? PRIVATE : deps.cacheControl), view);
+        return html(
+          reply.header('cache-control', personal ? PRIVATE : deps.cacheControl),
+          ctx,
+          view,
+        );
       }
       const key = `${ctx.origin}${request.url.split('?')[0]}${ctx.query}`;
       const hit = store.get(key);
@@ -149,7 +160,7 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
       const body = renderDocument(view);
       const shows = dependenciesOf(body);
       for (const dep of lists?.(params) ?? []) shows.add(dep);
-      const stored = compressPage(body, shows);
+      const stored = compressPage(body, shows, ctx.nonce);
       store.put(key, stored, renderedFrom);
       return sendCachedPage(request, reply, stored, deps.cacheControl, false);
     };
@@ -171,7 +182,8 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
     request.log.error(error);
     const first = request.url.split(/[/?#]/)[1] ?? '';
     const locale = isLocale(first) ? first : 'en';
-    return html(reply, <ErrorPageView ctx={context(request, locale)} status={500} />, 500);
+    const ctx = context(request, locale);
+    return html(reply, ctx, <ErrorPageView ctx={ctx} status={500} />, 500);
   });
 
   app.get('/', (request, reply) => {

@@ -10,3 +10,8 @@ export function texts(html: string | HTMLElement, selector: string): string[] {
   const root = typeof html === 'string' ? parse(html) : html;
   return root.querySelectorAll(selector).map((el) => el.text.replace(/\s+/g, ' ').trim());
 }
+
+/** A page's HTML with its script nonce blanked: two renderings of the same page compare equal. */
+export function withoutNonce(html: string): string {
+  return html.replace(/ nonce="[^"]*"/g, ' nonce=""');
+}

@@ -67,10 +67,11 @@ export function Layout({
         {meta.description && <meta name="twitter:description" content={meta.description} />}
         <link rel="icon" href={ctx.assets.icon} type="image/svg+xml" />
         <link rel="stylesheet" href={ctx.assets.css} />
-        <script type="module" src={ctx.assets.js} />
+        <script type="module" src={ctx.assets.js} nonce={ctx.nonce} />
         {meta.jsonLd && (
           <script
             type="application/ld+json"
+            nonce={ctx.nonce}
             dangerouslySetInnerHTML={{ __html: jsonLdText(meta.jsonLd) }}
           />
         )}
