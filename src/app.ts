@@ -1,5 +1,4 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
 import { can, createAccountsService, type AccountsService } from '#src/accounts/index.ts';
 import { apiRoutes } from '#src/api/index.ts';
 import { sessionActor } from '#src/api/auth.ts';
@@ -50,6 +49,8 @@ import { createChangeFeed, type ChangeFeed } from '#src/shared/changes.ts';
 import { systemClock, type Clock } from '#src/shared/clock.ts';
 import type { Config } from '#src/shared/config.ts';
 import { securityHeaders } from '#src/web/content-security.ts';
+import { healthRoutes } from '#src/ops/health.routes.ts';
+import { metricsRoutes } from '#src/ops/metrics.ts';
 import { adminRoutes } from '#src/web/admin.ts';
 import { webRoutes, type NotFoundHandler } from '#src/web/routes.tsx';
 
@@ -197,9 +198,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       },
     });
     await securityHeaders(http);
-    http.get('/healthz', async (_request, reply) => {
-      await sql`select 1`.execute(database.db);
-      return reply.header('cache-control', 'no-store').send({ status: 'ok' });
+    await healthRoutes(http, database.db);
+    await metricsRoutes(http, {
+      pageCache,
+      playQueueDepth: () => services.plays.queueDepth,
     });
     await apiRoutes(http, {
       catalogEditing: services.catalogEditing,

@@ -1,5 +1,6 @@
 import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '#src/db/availability.ts';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -130,6 +131,15 @@ export async function apiRoutes(
             current: error.current,
           });
         }
+        if (isDatabaseUnavailable(error)) {
+          request.log.warn(`database unavailable: ${(error as Error).message}`);
+          reply.header('retry-after', RETRY_AFTER_SECONDS);
+          return sendProblem(
+            reply,
+            503,
+            'The database cannot be reached just now; try again shortly.',
+          );
+        }
         const status = (error as { statusCode?: number }).statusCode ?? 500;
         if (status >= 500) {
           request.log.error(error);
@@ -236,14 +246,16 @@ export async function apiRoutes(
 
   app.get('/api/docs', async (_request, reply) => {
     const doc = openapi?.() as Parameters<typeof renderApiDocs>[0];
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'public, max-age=600')
-      // A page of text and its own small stylesheet: no script runs here at all.
-      .header(
-        'content-security-policy',
-        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-      )
-      .send(renderApiDocs(doc));
+    return (
+      reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'public, max-age=600')
+        // A page of text and its own small stylesheet: no script runs here at all.
+        .header(
+          'content-security-policy',
+          "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        )
+        .send(renderApiDocs(doc))
+    );
   });
 }

@@ -62,8 +62,16 @@ function connectPostgres(
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
+    // An unreachable server fails a request in seconds (503) rather than holding it.
+    connectionTimeoutMillis: 5000,
     ...(schema ? { options: `-c search_path=${quoteIdent(schema)}` } : {}),
   });
+  // A connection the server drops (a restart, a failover) is discarded and the pool opens
+  // a new one for the next query. The query it was running fails on its own; the error the
+  // connection also emits, unheard, would end the process: idle ones report to the pool,
+  // busy ones to the listener every connection gets here.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
   return { db, dialect: 'postgres', postgres: { url, schema }, close: () => db.destroy() };
 }

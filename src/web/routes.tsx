@@ -24,6 +24,7 @@ import { TagPageView } from './pages/tag-page.tsx';
 import { WorkPageView } from './pages/work-page.tsx';
 import { paths } from './paths.ts';
 import { renderDocument } from './render.ts';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '#src/db/availability.ts';
 import { CSP_HEADER, newNonce, pagePolicy } from './content-security.ts';
 import { seoRoutes } from './seo/seo-routes.ts';
 
@@ -57,6 +58,13 @@ type SlugParams = { locale: string; slug: string };
 type Redirect = { redirect: string };
 type LocaleParams = { Params: SlugParams };
 
+/**
+ * A request's address. Its target is always a path: `//x` is not the host `x`, which would
+ * make `//?a` no address at all (and the 404 page for it a 500).
+ */
+const urlOf = (request: FastifyRequest) =>
+  new URL(`http://localhost${request.url.startsWith('/') ? '' : '/'}${request.url}`);
+
 /** The public, server-rendered site. Returns the 404 page handler for errors raised before routing. */
 export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<NotFoundHandler> {
   const { features, catalog, clock, search } = deps;
@@ -65,7 +73,7 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
     deps.publicUrl ?? `${request.protocol}://${request.host}`;
 
   const context = (request: FastifyRequest, locale: Locale, localeBase = ''): PageContext => {
-    const url = new URL(request.url, 'http://localhost');
+    const url = urlOf(request);
     const pathAfterLocale = url.pathname.slice(localeBase.length + locale.length + 1) || '/';
     // Only the parameters that choose what a page shows survive a change of language.
     const kept = new URLSearchParams();
@@ -179,11 +187,20 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status === 404 || (status >= 400 && status < 500 && request.method === 'GET'))
       return notFound(request, reply);
-    request.log.error(error);
+    const unavailable = isDatabaseUnavailable(error);
+    if (unavailable) request.log.warn(`database unavailable: ${(error as Error).message}`);
+    else request.log.error(error);
     const first = request.url.split(/[/?#]/)[1] ?? '';
     const locale = isLocale(first) ? first : 'en';
     const ctx = context(request, locale);
-    return html(reply, ctx, <ErrorPageView ctx={ctx} status={500} />, 500);
+    const code = unavailable ? 503 : 500;
+    if (unavailable) reply.header('retry-after', RETRY_AFTER_SECONDS);
+    return html(
+      reply.header('cache-control', 'no-store'),
+      ctx,
+      <ErrorPageView ctx={ctx} status={code} />,
+      code,
+    );
   });
 
   app.get('/', (request, reply) => {
@@ -352,7 +369,7 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
           // A published feature that was renamed keeps its old addresses.
           const current = await features.redirectFor(slug);
           if (!current) return null;
-          const url = new URL(request.url, 'http://localhost');
+          const url = urlOf(request);
           const page = 'page' in pageRequest && pageRequest.page > 1 ? pageRequest.page : 1;
           return { redirect: `${paths.feature(ctx.locale, current, page)}${url.search}` };
         }

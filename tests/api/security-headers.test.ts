@@ -13,7 +13,7 @@ const ADDRESSES = [
   '/en/feed.xml',
   '/sitemap.xml',
   '/robots.txt',
-  '/api/v1/features',
+  '/api/v1/features/anime-heartbreak-songs',
   '/api/v1/nothing-here',
   '/api/docs',
   '/admin/',

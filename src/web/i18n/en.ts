@@ -91,6 +91,8 @@ export const en: Messages = {
   notFoundBack: 'Browse the latest features',
   serverErrorTitle: 'Something went wrong',
   serverErrorText: 'The page could not be shown. Please try again in a moment.',
+  unavailableTitle: 'Back in a moment',
+  unavailableText: 'Tokushu cannot reach its database just now. Please try again in a minute.',
   spoilerHint: 'Spoiler — tap to reveal',
   textInOtherLanguage: 'This text is not yet available in your language.',
   nav: { categories: 'Categories', tags: 'Tags', search: 'Search', about: 'About' },

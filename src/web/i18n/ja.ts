@@ -92,6 +92,9 @@ export const ja: Messages = {
   notFoundBack: '新着特集を見る',
   serverErrorTitle: '問題が発生しました',
   serverErrorText: 'ページを表示できませんでした。しばらくしてからもう一度お試しください。',
+  unavailableTitle: '少々お待ちください',
+  unavailableText:
+    'ただいまデータベースに接続できません。少し時間をおいてからもう一度お試しください。',
   spoilerHint: 'ネタバレ注意：タップで表示',
   textInOtherLanguage: 'この文章はまだ日本語に翻訳されていません。',
   nav: { categories: 'カテゴリ', tags: 'タグ', search: '検索', about: 'このサイトについて' },

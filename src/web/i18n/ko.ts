@@ -91,6 +91,8 @@ export const ko: Messages = {
   notFoundBack: '최신 특집 보기',
   serverErrorTitle: '문제가 발생했습니다',
   serverErrorText: '페이지를 표시할 수 없습니다. 잠시 후 다시 시도해 주세요.',
+  unavailableTitle: '잠시만 기다려 주세요',
+  unavailableText: '지금은 데이터베이스에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.',
   spoilerHint: '스포일러: 눌러서 보기',
   textInOtherLanguage: '이 글은 아직 한국어로 번역되지 않았습니다.',
   nav: { categories: '카테고리', tags: '태그', search: '검색', about: '소개' },

@@ -53,6 +53,9 @@ export interface Messages {
   notFoundBack: string;
   serverErrorTitle: string;
   serverErrorText: string;
+  /** The page shown while the database cannot be reached. */
+  unavailableTitle: string;
+  unavailableText: string;
   spoilerHint: string;
   textInOtherLanguage: string;
   nav: { categories: string; tags: string; search: string; about: string };

@@ -90,6 +90,8 @@ export const zhHant: Messages = {
   notFoundBack: '瀏覽最新特輯',
   serverErrorTitle: '發生錯誤',
   serverErrorText: '無法顯示此頁面，請稍後再試。',
+  unavailableTitle: '請稍候',
+  unavailableText: '目前無法連線到資料庫，請稍後再試。',
   spoilerHint: '劇透內容：點擊顯示',
   textInOtherLanguage: '此內容尚未翻譯成您的語言。',
   nav: { categories: '分類', tags: '標籤', search: '搜尋', about: '關於' },

@@ -2,11 +2,19 @@ import { Layout } from '../components/layout.tsx';
 import type { PageContext } from '../page-context.ts';
 import { paths } from '../paths.ts';
 
-/** The 404 and 500 pages: say what happened and offer ways on (search, the latest features). */
-export function ErrorPageView({ ctx, status }: { ctx: PageContext; status: 404 | 500 }) {
+/**
+ * The 404, 500 and 503 pages: say what happened and offer ways on (search, the latest
+ * features). They read nothing from the database, so they show while it is away.
+ */
+export function ErrorPageView({ ctx, status }: { ctx: PageContext; status: 404 | 500 | 503 }) {
   const { t, locale } = ctx;
-  const [title, text] =
-    status === 404 ? [t.notFoundTitle, t.notFoundText] : [t.serverErrorTitle, t.serverErrorText];
+  const [title, text] = (
+    {
+      404: [t.notFoundTitle, t.notFoundText],
+      500: [t.serverErrorTitle, t.serverErrorText],
+      503: [t.unavailableTitle, t.unavailableText],
+    } as const
+  )[status];
   return (
     <Layout ctx={ctx} meta={{ title, indexable: false }}>
       <div class="error-page">
