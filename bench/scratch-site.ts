@@ -20,6 +20,8 @@ export const DEMO_SONGS = [
 
 export interface ScratchSite {
   databaseUrl: string;
+  /** The first admin, created on the first start. */
+  adminEmail: string;
   base: string;
   /** Starts the server (again) and waits until it answers. */
   start(): Promise<ChildProcess>;
@@ -57,8 +59,10 @@ export async function scratchSite(name: string, postgresUrl?: string): Promise<S
   const port = 3190 + (process.pid % 200);
   const base = `http://127.0.0.1:${port}`;
   let server: ChildProcess | null = null;
+  const adminEmail = 'admin@tokushu.local';
   return {
     databaseUrl,
+    adminEmail,
     base,
     async start() {
       const started = spawn(process.execPath, ['bin/tokushu.js', 'serve'], {
@@ -68,6 +72,7 @@ export async function scratchSite(name: string, postgresUrl?: string): Promise<S
           DATA_DIR: dataDir,
           DATABASE_URL: databaseUrl,
           LOG_LEVEL: 'error',
+          ADMIN_EMAIL: adminEmail,
           ADMIN_PASSWORD: 'scratch password 1234',
           // Every request comes from one address here.
           PLAYS_PER_MINUTE: '100000000',
