@@ -70,7 +70,7 @@ async function main() {
   const site = await scratchSite('load', values.database);
   const requests = mix();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokushu-bench-load-'));
-  let failed = false;
+  let failed: boolean;
   try {
     await site.start();
     // The baseline answers every address of the mix with the bytes Tokushu gave for it.
