@@ -200,6 +200,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await securityHeaders(http);
     await healthRoutes(http, database.db);
     await metricsRoutes(http, {
+      token: config.metricsToken,
       pageCache,
       playQueueDepth: () => services.plays.queueDepth,
     });

@@ -1,8 +1,11 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { RenderCache } from '#src/cache/index.ts';
 
 export interface MetricsSources {
+  /** Required as a bearer token when set; otherwise the figures are open to all. */
+  token: string | undefined;
   pageCache: RenderCache | null;
   /** Plays received and not yet written. */
   playQueueDepth: () => number;
@@ -78,10 +81,16 @@ export async function metricsRoutes(app: FastifyInstance, sources: MetricsSource
     latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
 
-  app.get('/metrics', async (_request, reply) =>
-    reply
-      .header('cache-control', 'no-store')
-      .type(registry.contentType)
-      .send(await registry.metrics()),
-  );
+  const expected = sources.token ? Buffer.from(`Bearer ${sources.token}`) : null;
+  const allowed = (header: string | undefined) => {
+    if (!expected) return true;
+    const given = Buffer.from(header ?? '');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+  app.get('/metrics', async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    if (!allowed(request.headers.authorization))
+      return reply.code(401).header('www-authenticate', 'Bearer').send();
+    return reply.type(registry.contentType).send(await registry.metrics());
+  });
 }

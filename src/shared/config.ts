@@ -26,6 +26,7 @@ const ConfigSchema = z.object({
   TRUST_PROXY: z.string().min(1).optional(),
   PAGE_CACHE_MB: z.coerce.number().min(0).default(64),
   CDN_MAX_AGE: z.coerce.number().int().min(0).default(60),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -54,6 +55,8 @@ export interface Config {
   pageCacheBytes: number;
   /** Seconds a shared cache (a CDN) may keep a page (`s-maxage`); browsers revalidate. */
   cdnMaxAge: number;
+  /** When set, `/metrics` answers only `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
   /** Minutes between ranking refreshes in the server; 0 leaves them to `rankings refresh`. */
   rankingsRefreshMinutes: number;
   /** Whether a new site loaded with the content pack gets a made-up play history. */
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     pageCacheBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),
     cdnMaxAge: e.CDN_MAX_AGE,
+    metricsToken: e.METRICS_TOKEN,
     rankingsRefreshMinutes: e.RANKINGS_REFRESH_MINUTES,
     demoPlays: e.DEMO_PLAYS === '1' || e.DEMO_PLAYS === 'true',
   };

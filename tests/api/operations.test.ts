@@ -45,4 +45,24 @@ describe('health, readiness and metrics', () => {
     expect(metrics).toMatch(/^tokushu_play_queue_depth 0$/m);
     expect(metrics).toMatch(/^tokushu_process_resident_memory_bytes \d+$/m);
   });
+
+  it('asks for the token when one is configured', async () => {
+    const { startTestApp } = await import('#tests/factories/app.ts');
+    const token = 'a metrics token of some length';
+    const guarded = await startTestApp('sqlite', { env: { METRICS_TOKEN: token } });
+    try {
+      const get = (authorization?: string) =>
+        guarded.app.http.inject({
+          url: '/metrics',
+          headers: authorization ? { authorization } : {},
+        });
+      expect((await get()).statusCode).toBe(401);
+      expect((await get('Bearer not the token')).statusCode).toBe(401);
+      const res = await get(`Bearer ${token}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('tokushu_http_requests_total');
+    } finally {
+      await guarded.close();
+    }
+  });
 });

@@ -13,12 +13,14 @@ export interface TestAppOptions {
   demoPlays?: boolean;
   /** Hears every query the application runs. */
   onQuery?: ConnectOptions['onQuery'];
+  /** More configuration, as environment variables. */
+  env?: Record<string, string>;
 }
 
 /** The whole application on a fresh database loaded with the demo content pack. */
 export async function startTestApp(
   dialect: DialectName,
-  { demoPlays = false, onQuery }: TestAppOptions = {},
+  { demoPlays = false, onQuery, env = {} }: TestAppOptions = {},
 ): Promise<{ app: App; database: TestDatabase; close(): Promise<void> }> {
   const database = await openTestDatabase(dialect, { migrate: false, onQuery });
   const config = loadConfig({
@@ -27,6 +29,7 @@ export async function startTestApp(
     DEMO_PLAYS: demoPlays ? '1' : '0',
     ADMIN_EMAIL: 'admin@example.org',
     ADMIN_PASSWORD: 'correct horse battery staple',
+    ...env,
   });
   const app = await createApp(config, { database, clock: fixedClock(TEST_NOW) });
   return {
