@@ -192,6 +192,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       trustProxy: config.trustProxy,
       // Page numbers and slugs are short; anything longer is not ours.
       routerOptions: { maxParamLength: 200 },
+      // A `__proto__` key is dropped and the body validated as usual, rather than refused
+      // with a message that blames the JSON.
+      onProtoPoisoning: 'remove',
+      onConstructorPoisoning: 'remove',
       // A malformed address (bad percent-encoding) is a page that does not exist.
       frameworkErrors: (_error, request, reply) => {
         site.notFound?.(request as FastifyRequest, reply as FastifyReply);

@@ -43,52 +43,55 @@ export async function playsRoutes(
   await api.register(rateLimit, { global: false });
   const typed = api.withTypeProvider<ZodTypeProvider>();
 
-  // navigator.sendBeacon sends a string as text/plain: read it as the JSON it is.
-  api.addContentTypeParser('text/plain', { parseAs: 'string' }, (_request, body, done) => {
-    try {
-      done(null, JSON.parse(body as string));
-    } catch {
-      done(Object.assign(new Error('The body is not JSON.'), { statusCode: 400 }));
-    }
-  });
+  // navigator.sendBeacon sends a string as text/plain, read as the JSON it is: on this
+  // route alone, so that no other route (signing in) takes a cross-site form's text.
+  await api.register(async (beacon) => {
+    beacon.addContentTypeParser('text/plain', { parseAs: 'string' }, (_request, body, done) => {
+      try {
+        done(null, JSON.parse(body as string));
+      } catch {
+        done(Object.assign(new Error('The body is not JSON.'), { statusCode: 400 }));
+      }
+    });
 
-  typed.post(
-    '/plays',
-    {
-      config: {
-        rateLimit: {
-          max: deps.playsPerMinute,
-          timeWindow: 60_000,
-          errorResponseBuilder: (_request, context) => ({
-            statusCode: 429,
-            type: 'about:blank',
-            title: 'Too Many Requests',
-            status: 429,
-            detail: `At most ${context.max} plays a minute from one address; try again in ${Math.ceil(context.ttl / 1000)} s.`,
-          }),
+    beacon.withTypeProvider<ZodTypeProvider>().post(
+      '/plays',
+      {
+        config: {
+          rateLimit: {
+            max: deps.playsPerMinute,
+            timeWindow: 60_000,
+            errorResponseBuilder: (_request, context) => ({
+              statusCode: 429,
+              type: 'about:blank',
+              title: 'Too Many Requests',
+              status: 429,
+              detail: `At most ${context.max} plays a minute from one address; try again in ${Math.ceil(context.ttl / 1000)} s.`,
+            }),
+          },
+        },
+        schema: {
+          summary: 'Count a play: a reader started a song',
+          description:
+            'Answered once stored. One reader (an anonymous daily hash of address and user agent) counts once per song and day; known bots are not counted. No cookie is read or set.',
+          body: PlayIn,
+          response: { 200: PlayOut, 400: ProblemOut, 429: ProblemOut },
         },
       },
-      schema: {
-        summary: 'Count a play: a reader started a song',
-        description:
-          'Answered once stored. One reader (an anonymous daily hash of address and user agent) counts once per song and day; known bots are not counted. No cookie is read or set.',
-        body: PlayIn,
-        response: { 200: PlayOut, 400: ProblemOut, 429: ProblemOut },
+      async (request) => {
+        const outcome = await deps.plays.record({
+          ...request.body,
+          address: request.ip,
+          userAgent: request.headers['user-agent'] ?? '',
+        });
+        if (outcome.status === 'unknown')
+          throw new ValidationError([
+            problemAt([outcome.field], `unknown ${outcome.field} "${outcome.slug}"`),
+          ]);
+        return { status: outcome.status };
       },
-    },
-    async (request) => {
-      const outcome = await deps.plays.record({
-        ...request.body,
-        address: request.ip,
-        userAgent: request.headers['user-agent'] ?? '',
-      });
-      if (outcome.status === 'unknown')
-        throw new ValidationError([
-          problemAt([outcome.field], `unknown ${outcome.field} "${outcome.slug}"`),
-        ]);
-      return { status: outcome.status };
-    },
-  );
+    );
+  });
 
   typed.get(
     '/songs/:slug/plays',

@@ -50,8 +50,11 @@ export async function securityHeaders(app: FastifyInstance): Promise<void> {
   });
   app.addHook('onSend', async (_request, reply, payload) => {
     if (!reply.hasHeader(CSP_HEADER)) {
-      const type = String(reply.getHeader('content-type') ?? '');
-      reply.header(CSP_HEADER, type.startsWith('text/html') ? DOCUMENT_POLICY : DATA_POLICY);
+      // A 304 has no type, and the browser applies its policy to the page it kept: only
+      // what is known not to be HTML gets the policy that allows nothing.
+      const type = reply.getHeader('content-type');
+      const data = type !== undefined && !String(type).startsWith('text/html');
+      reply.header(CSP_HEADER, data ? DATA_POLICY : DOCUMENT_POLICY);
     }
     return payload;
   });

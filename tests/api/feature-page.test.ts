@@ -118,6 +118,6 @@ describe.each(DIALECTS)('the feature page on %s', (dialect) => {
   it('answers the health check', async () => {
     const res = await get('/healthz');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok' });
+    expect(res.json()).toEqual({ status: 'ok', database: 'up' });
   });
 });

@@ -21,7 +21,7 @@ const ADDRESSES = [
 ];
 
 describe('security headers', () => {
-  const { get } = useTestApp('sqlite');
+  const { app, get } = useTestApp('sqlite');
 
   it.each(ADDRESSES)('%s carries a strict policy and the other security headers', async (url) => {
     const res = await get(url);
@@ -68,5 +68,33 @@ describe('security headers', () => {
       nonces.add(String(res.headers['content-security-policy']));
     }
     expect(nonces.size).toBe(3);
+  });
+
+  it('keeps the back office policy on a revalidation (304), which the browser applies', async () => {
+    const first = await get('/admin/');
+    const etag = String(first.headers.etag);
+    const again = await get('/admin/', { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect(again.headers['content-security-policy']).toBe(first.headers['content-security-policy']);
+    expect(String(again.headers['content-security-policy'])).toContain("script-src 'self'");
+  });
+
+  it('takes text/plain only on the play beacon: a cross-site form cannot sign anyone in', async () => {
+    const post = (url: string, payload: string) =>
+      app().http.inject({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'text/plain', 'user-agent': 'Mozilla/5.0 (X11; Linux)' },
+        payload,
+      });
+    const login = await post(
+      '/api/v1/auth/login',
+      JSON.stringify({ email: 'admin@example.org', password: 'correct horse battery staple' }),
+    );
+    // Read as the string it is, which no sign-in accepts.
+    expect(login.statusCode, login.body).toBe(400);
+    expect(login.headers['set-cookie']).toBeUndefined();
+    const play = await post('/api/v1/plays', JSON.stringify({ song: 'brave-song', locale: 'en' }));
+    expect(play.statusCode).toBe(200);
   });
 });
