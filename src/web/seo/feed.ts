@@ -10,6 +10,14 @@ const builder = new XMLBuilder({
   suppressEmptyNode: true,
 });
 
+/**
+ * XML 1.0 cannot carry most control characters, even escaped: one in a title would make the
+ * whole feed unreadable, so they are left out of the text it carries.
+ */
+function xmlText(text: string): string {
+  return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
+}
+
 /** An Atom feed of the newest features in one locale. */
 export function buildFeed(
   origin: string,
@@ -34,7 +42,7 @@ export function buildFeed(
       ],
       entry: features.map((f) => ({
         id: `${origin}${paths.feature(locale, f.slug)}`,
-        title: { '@_xml:lang': f.titleLang, '#text': f.title },
+        title: { '@_xml:lang': f.titleLang, '#text': xmlText(f.title) },
         link: {
           '@_rel': 'alternate',
           '@_type': 'text/html',
@@ -43,7 +51,7 @@ export function buildFeed(
         ...(f.publishedAt ? { published: f.publishedAt } : {}),
         updated: f.updatedAt,
         author: { name: siteName },
-        summary: { '@_type': 'html', '#text': f.lead },
+        summary: { '@_type': 'html', '#text': xmlText(f.lead) },
       })),
     },
   })}`;
