@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Database } from '#src/db/schema.ts';
 import { toTimestamp, type Clock } from '#src/shared/clock.ts';
 import { ValidationError } from '#src/shared/errors.ts';
+import { NUL_MESSAGE, storable } from '#src/shared/validation.ts';
 import type { Actor } from './access.ts';
 import * as repo from './accounts.repository.ts';
 import { LoginThrottle } from './login-throttle.ts';
@@ -14,7 +15,7 @@ export type Role = (typeof ROLES)[number];
 
 const NewUserSchema = z.object({
   email: z.email().transform((e) => e.toLowerCase()),
-  displayName: z.string().trim().min(1).max(100),
+  displayName: z.string().trim().min(1).max(100).refine(storable, NUL_MESSAGE),
   password: z.string().min(12, 'must be at least 12 characters').max(1024),
   role: z.enum(ROLES),
 });

@@ -43,7 +43,7 @@ export async function assistantRoutes(
   typed.post(
     '/editor/assistant',
     {
-      preHandler: requires('edit'),
+      preValidation: requires('edit'),
       schema: {
         summary: 'Propose songs for a theme (tags and free words), not yet in the feature',
         description:

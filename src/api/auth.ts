@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can, type AccountsService, type Actor, type Permission } from '#src/accounts/index.ts';
+import { NUL_MESSAGE, storable } from '#src/shared/validation.ts';
 import { ProblemOut } from './api.schemas.ts';
 import { sendProblem } from './problem.ts';
 
@@ -22,7 +23,7 @@ const UserOut = z.object({
   role: z.string(),
 });
 const LoginIn = z.object({
-  email: z.string().trim().min(1).max(320),
+  email: z.string().trim().min(1).max(320).refine(storable, NUL_MESSAGE),
   password: z.string().min(1).max(1024),
 });
 const LoginOut = z.object({ user: UserOut, csrfToken: z.string() });
@@ -42,7 +43,7 @@ function userOut(actor: Actor) {
 
 /**
  * Who is calling: `Authorization: Bearer <token>` for scripts, or the session cookie for the
- * back office. Adds `request.actor` and a `requires(permission)` guard for write routes,
+ * back office. Adds `request.actor` and a `requires(permission)` guard for protected routes,
  * which also checks the CSRF token on cookie-authenticated requests.
  */
 export async function authentication(api: FastifyInstance, accounts: AccountsService) {
@@ -63,7 +64,11 @@ export async function authentication(api: FastifyInstance, accounts: AccountsSer
     request.actor = session ? await accounts.actorForSession(session) : null;
   });
 
-  /** A preHandler that lets the request through only with `permission`. */
+  /**
+   * A preValidation hook that lets the request through only with `permission`. It runs
+   * before the body, query and params are validated, so someone who may not call a route
+   * learns nothing about what it accepts.
+   */
   const requires =
     (permission: Permission) => async (request: FastifyRequest, reply: FastifyReply) => {
       if (!request.actor) {
@@ -132,7 +137,7 @@ export async function authentication(api: FastifyInstance, accounts: AccountsSer
         summary: 'Sign out: ends the session',
         response: { 204: z.null().describe('Signed out'), 401: ProblemOut, 403: ProblemOut },
       },
-      preHandler: requires('edit'),
+      preValidation: requires('edit'),
     },
     async (request, reply) => {
       const session = request.cookies[SESSION_COOKIE];

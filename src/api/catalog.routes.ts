@@ -4,12 +4,15 @@ import { z } from 'zod';
 import type { Permission } from '#src/accounts/index.ts';
 import {
   ArtistInputSchema,
+  permissionFor,
   RECORD_KINDS,
   SongInputSchema,
+  type CatalogAction,
   TagInputSchema,
   WorkInputSchema,
   type CatalogEditing,
 } from '#src/catalog/index.ts';
+import { NUL_MESSAGE, storable } from '#src/shared/validation.ts';
 import { ProblemOut, SlugParams } from './api.schemas.ts';
 import { sendProblem } from './problem.ts';
 
@@ -33,6 +36,7 @@ const ListQuery = z.object({
   q: z
     .string()
     .max(200, 'must be at most 200 characters')
+    .refine(storable, NUL_MESSAGE)
     .default('')
     .describe('Text in a slug, name or alias'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -62,10 +66,13 @@ export async function catalogRoutes(
   requires: Guard,
 ) {
   const typed = api.withTypeProvider<ZodTypeProvider>();
-  const signedIn = { preHandler: requires('edit') };
 
   for (const kind of RECORD_KINDS) {
     const { one, schema, out } = RECORDS[kind];
+    // Each route asks for what the service will: a writer is refused before validation.
+    const may = (action: CatalogAction) => ({
+      preValidation: requires(permissionFor(kind, action)),
+    });
     const RecordOut = z.object({
       kind: z.literal(kind),
       slug: z.string(),
@@ -96,7 +103,7 @@ export async function catalogRoutes(
     typed.get(
       `/editor/${kind}`,
       {
-        ...signedIn,
+        ...may('read'),
         schema: {
           summary: `Find ${kind} by slug, name or alias; the most recently changed first`,
           querystring: ListQuery,
@@ -109,7 +116,7 @@ export async function catalogRoutes(
     typed.get(
       `/editor/${kind}/:slug`,
       {
-        ...signedIn,
+        ...may('read'),
         schema: {
           summary: `A ${one} as editors edit it`,
           params: SlugParams,
@@ -124,7 +131,7 @@ export async function catalogRoutes(
     typed.post(
       `/editor/${kind}`,
       {
-        ...signedIn,
+        ...may('create'),
         schema: {
           summary: `Add a ${one}${kind === 'tags' ? ' (editors)' : ''}`,
           body: z.object({ record: schema }),
@@ -138,7 +145,7 @@ export async function catalogRoutes(
     typed.put(
       `/editor/${kind}/:slug`,
       {
-        ...signedIn,
+        ...may('update'),
         schema: {
           summary: `Correct a ${one} (editors)`,
           description:
@@ -161,7 +168,7 @@ export async function catalogRoutes(
     typed.post(
       `/editor/${kind}/:slug/merge`,
       {
-        ...signedIn,
+        ...may('merge'),
         schema: {
           summary: `Merge a duplicate ${one} into another (editors)`,
           description: `Every reference moves to \`into\`; the duplicate is deleted${kind === 'tags' ? '' : ' and its names become aliases'}.`,

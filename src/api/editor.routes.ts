@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Permission } from '#src/accounts/index.ts';
 import { FeatureInputSchema, type EditingService } from '#src/features/index.ts';
+import { problemAt, ValidationError } from '#src/shared/errors.ts';
 import { ProblemOut, SlugParams } from './api.schemas.ts';
 import { sendProblem } from './problem.ts';
 
@@ -96,8 +97,8 @@ const RevisionOut = z.object({
 /** The editors' side of features: drafts, saves with revisions, publishing, history. */
 export async function editorRoutes(api: FastifyInstance, editing: EditingService, requires: Guard) {
   const typed = api.withTypeProvider<ZodTypeProvider>();
-  const edit = { preHandler: requires('edit') };
-  const publish = { preHandler: requires('publish') };
+  const edit = { preValidation: requires('edit') };
+  const publish = { preValidation: requires('publish') };
   const missing = (reply: FastifyReply, slug: string) =>
     sendProblem(reply, 404, `No feature "${slug}".`);
 
@@ -155,13 +156,28 @@ export async function editorRoutes(api: FastifyInstance, editing: EditingService
         response: { 200: EditorViewOut, ...errors },
       },
     },
-    async (request) =>
-      editing.save(
-        request.actor,
-        request.params.slug,
-        request.body.baseRevision,
-        request.body.document,
-      ),
+    async (request) => {
+      const { slug } = request.params;
+      try {
+        return await editing.save(
+          request.actor,
+          slug,
+          request.body.baseRevision,
+          request.body.document,
+        );
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        // The service names fields of the document, which this body holds under `document`
+        // (as its schema errors say); only a missing feature is the address's slug.
+        throw new ValidationError(
+          error.problems.map((p) =>
+            p.message === `no feature "${slug}"`
+              ? p
+              : problemAt(['document', ...(p.path ?? [p.field])], p.message),
+          ),
+        );
+      }
+    },
   );
 
   typed.post(

@@ -16,7 +16,7 @@ export async function toolRoutes(api: FastifyInstance, requires: Guard) {
   typed.post(
     '/editor/preview',
     {
-      preHandler: requires('edit'),
+      preValidation: requires('edit'),
       schema: {
         summary: 'Markdown rendered exactly as the public page renders commentary',
         body: z.object({ markdown: z.string().max(50_000, 'must be at most 50,000 characters') }),

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES, type AccountsService, type Permission } from '#src/accounts/index.ts';
+import { NUL_MESSAGE, storable } from '#src/shared/validation.ts';
 import { ProblemOut } from './api.schemas.ts';
 
 type Guard = (
@@ -17,7 +18,7 @@ const UserRow = z.object({
 });
 const NewUserIn = z.object({
   email: z.email(),
-  displayName: z.string().trim().min(1).max(100),
+  displayName: z.string().trim().min(1).max(100).refine(storable, NUL_MESSAGE),
   role: z.enum(ROLES),
   password: z.string().min(12, 'must be at least 12 characters').max(1024),
 });
@@ -26,7 +27,7 @@ const errors = { 400: ProblemOut, 401: ProblemOut, 403: ProblemOut };
 /** Accounts, for admins only. */
 export async function userRoutes(api: FastifyInstance, accounts: AccountsService, requires: Guard) {
   const typed = api.withTypeProvider<ZodTypeProvider>();
-  const admin = { preHandler: requires('manage-users') };
+  const admin = { preValidation: requires('manage-users') };
 
   typed.get(
     '/users',

@@ -6,6 +6,7 @@ import {
   TieInInputSchema,
   WorkInputSchema,
 } from '#src/catalog/index.ts';
+import { NUL_MESSAGE, storable } from '#src/shared/validation.ts';
 import type { ImportKind } from './import-records.ts';
 
 /**
@@ -15,7 +16,7 @@ import type { ImportKind } from './import-records.ts';
 export const ExternalIdsSchema = z
   .record(
     z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be a catalog name in lower case, like anilist'),
-    z.string().trim().min(1, 'must not be empty'),
+    z.string().trim().min(1, 'must not be empty').refine(storable, NUL_MESSAGE),
   )
   .default({});
 

@@ -1,10 +1,12 @@
 import {
+  createScanner,
   findNodeAtLocation,
   getNodeValue,
   parseTree,
   type Node,
   printParseErrorCode,
   type ParseError,
+  type SyntaxKind,
 } from 'jsonc-parser';
 import { formatPath, type Problem } from '#src/shared/errors.ts';
 import type { Location } from './import-records.ts';
@@ -35,11 +37,42 @@ export interface JsonDocument {
   locate(path: readonly (string | number)[]): Location;
 }
 
+/** Far deeper than a catalog or an AnimeThemes response nests; the parser recurses per level. */
+export const MAX_JSON_DEPTH = 100;
+
+// jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot read: its values.
+const OPEN_BRACE = 1 as SyntaxKind;
+const CLOSE_BRACE = 2 as SyntaxKind;
+const OPEN_BRACKET = 3 as SyntaxKind;
+const CLOSE_BRACKET = 4 as SyntaxKind;
+const EOF = 17 as SyntaxKind;
+
+/** Where the text first opens more than MAX_JSON_DEPTH arrays and objects, if it does. */
+function tooDeepAt(text: string): number | null {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== EOF; token = scanner.scan()) {
+    if (token === OPEN_BRACE || token === OPEN_BRACKET) {
+      if (++depth > MAX_JSON_DEPTH) return scanner.getTokenOffset();
+    } else if (token === CLOSE_BRACE || token === CLOSE_BRACKET) depth = Math.max(0, depth - 1);
+  }
+  return null;
+}
+
 /**
  * Parses strict JSON. A syntax error is one problem, at its line: the first is the one
- * that matters, as a parser's later complaints follow from it.
+ * that matters, as a parser's later complaints follow from it. Nesting deeper than
+ * MAX_JSON_DEPTH is a problem too, rather than a stack overflow.
  */
 export function parseJson(file: string, text: string): JsonDocument | Problem {
+  const deep = tooDeepAt(text);
+  if (deep !== null)
+    return {
+      file,
+      line: lineIndex(text)(deep),
+      field: '(json)',
+      message: `nests arrays and objects more than ${MAX_JSON_DEPTH} deep`,
+    };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, {
     disallowComments: true,

@@ -83,7 +83,8 @@ const CATALOGS: Record<string, string> = {
 
 /** Synonym types, written as words by the API today and as numbers by older dumps. */
 function synonymType(type: unknown): 'native' | 'english' | 'other' {
-  const t = String(type ?? '').toLowerCase();
+  // Anything else (an object, a list) is no type we know, and may not even print.
+  const t = typeof type === 'string' || typeof type === 'number' ? String(type).toLowerCase() : '';
   if (t === 'native' || t === '2') return 'native';
   if (t === 'english' || t === '3') return 'english';
   return 'other';

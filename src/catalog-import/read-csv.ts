@@ -127,7 +127,11 @@ export function readCsv(file: string, text: string): ReadResult {
   }
   const [header, ...body] = rows;
   if (!header)
-    return { records: [], skipped: [], problems: [{ file, field: '(csv)', message: 'is empty' }] };
+    return {
+      records: [],
+      skipped: [],
+      problems: [{ file, line: 1, field: '(csv)', message: 'is empty' }],
+    };
   const columns = CSV_COLUMNS[kind];
   const names = header.record.map((h) => h.trim());
   names.forEach((n, i) => {

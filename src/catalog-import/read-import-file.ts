@@ -9,10 +9,10 @@ import { decodeUtf8 } from './source-text.ts';
 
 export type ImportFormat = 'csv' | 'catalog' | 'animethemes';
 
-const nothing = (file: string, field: string, message: string): ReadResult => ({
+const nothing = (file: string, field: string, message: string, line?: number): ReadResult => ({
   records: [],
   skipped: [],
-  problems: [{ file, field, message }],
+  problems: [{ file, ...(line ? { line } : {}), field, message }],
 });
 
 /**
@@ -42,5 +42,6 @@ export function readImportFile(
     file,
     '(json)',
     `is neither a Tokushu catalog (with "format": "${CATALOG_FORMAT}") nor an AnimeThemes API response (with "anime")`,
+    doc.locate([]).line,
   );
 }

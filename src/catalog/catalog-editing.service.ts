@@ -67,13 +67,14 @@ const SINGULAR = { songs: 'song', artists: 'artist', works: 'work', tags: 'tag' 
  * Writers may add songs, artists and works (a feature draft needs them); changing what is
  * already public, merging, and the tag vocabulary need an editor.
  */
-type Action = 'read' | 'create' | 'update' | 'merge';
+export type CatalogAction = 'read' | 'create' | 'update' | 'merge';
 
-function permissionFor(kind: RecordKind, action: Action) {
+/** What `action` on `kind` needs: the routes check it before validating, the service again. */
+export function permissionFor(kind: RecordKind, action: CatalogAction): 'edit' | 'publish' {
   return action === 'read' || (action === 'create' && kind !== 'tags') ? 'edit' : 'publish';
 }
 
-function require(actor: Actor | null, kind: RecordKind, action: Action) {
+function require(actor: Actor | null, kind: RecordKind, action: CatalogAction) {
   const permission = permissionFor(kind, action);
   if (!actor || !can(actor, permission)) {
     throw new ForbiddenError(

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { NUL_MESSAGE, storable } from '#src/shared/validation.ts';
 import { ARTIST_KINDS, CREDIT_ROLES, TAG_KINDS, TIE_IN_ROLES, WORK_KINDS } from './vocabulary.ts';
 
 export const SlugSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens');
 
-const text = z.string().trim().min(1, 'must not be empty');
+const text = z.string().trim().min(1, 'must not be empty').refine(storable, NUL_MESSAGE);
 
 export const NameSchema = z.strictObject({
   original: text,

@@ -1,6 +1,8 @@
 export { createCatalogService, type CatalogService } from './catalog.service.ts';
 export {
   createCatalogEditing,
+  permissionFor,
+  type CatalogAction,
   type CatalogEditing,
   type RecordView,
 } from './catalog-editing.service.ts';

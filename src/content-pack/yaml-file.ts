@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { formatPath, type Problem } from '#src/shared/errors.ts';
 
 /** A parsed YAML file that can say on which line any value (or its nearest parent) stands. */
@@ -35,8 +35,31 @@ export function readYamlFile(root: string, file: string): { file?: YamlFile; pro
       })),
     };
   }
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // Aliases that expand past the library's limit (a "billion laughs" file) are refused there.
+    let at = 0;
+    visit(doc, {
+      Alias(_key, node) {
+        at = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    return {
+      problems: [
+        {
+          file: name,
+          line: lineCounter.linePos(at).line,
+          field: '(yaml)',
+          message: (error as Error).message,
+        },
+      ],
+    };
+  }
   return {
-    file: { name, data: doc.toJS(), lineOf: (p) => lineOf(doc, lineCounter, p) },
+    file: { name, data, lineOf: (p) => lineOf(doc, lineCounter, p) },
     problems: [],
   };
 }
@@ -51,11 +74,14 @@ function lineOf(
     const node = doc.getIn(p.slice(0, depth), true);
     if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
   }
-  return undefined;
+  // An empty document has no nodes at all.
+  return 1;
 }
 
 export function problemIn(file: YamlFile, p: (string | number)[], message: string): Problem {
-  return { file: file.name, line: file.lineOf(p), field: formatPath(p), path: p, message };
+  // A problem with the document as a whole (not a mapping, an unknown key at the top).
+  const field = formatPath(p) || '(document)';
+  return { file: file.name, line: file.lineOf(p), field, path: p, message };
 }
 
 export function listYamlFiles(dir: string): string[] {

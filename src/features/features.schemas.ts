@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SlugSchema } from '#src/catalog/index.ts';
+import { NUL_MESSAGE, storable } from '#src/shared/validation.ts';
 
 export const FEATURE_KINDS = ['curated', 'ranking'] as const;
 export const FEATURE_STATUSES = ['draft', 'scheduled', 'published', 'unpublished'] as const;
@@ -16,12 +17,12 @@ const Instant = z.union([z.string(), z.date()]).transform((v, ctx) => {
   return date.toISOString();
 });
 
-const markdown = z.string().trim();
+const markdown = z.string().trim().refine(storable, NUL_MESSAGE);
 
 export const TEXT_STATUSES = ['draft', 'reviewed'] as const;
 
 export const FeatureTextSchema = z.strictObject({
-  title: z.string().trim().min(1, 'must not be empty').max(200),
+  title: z.string().trim().min(1, 'must not be empty').max(200).refine(storable, NUL_MESSAGE),
   lead: markdown.default(''),
   closing: markdown.default(''),
   /** Only reviewed languages are shown to readers; the others fall back. */
@@ -77,7 +78,7 @@ export const FeatureInputSchema = z
     status: z.enum(FEATURE_STATUSES).default('published'),
     category: SlugSchema.optional(),
     tags: z.array(SlugSchema).default([]),
-    byline: z.string().trim().min(1).optional(),
+    byline: z.string().trim().min(1).refine(storable, NUL_MESSAGE).optional(),
     published: Instant.optional(),
     updated: Instant.optional(),
     related: z.array(SlugSchema).default([]),

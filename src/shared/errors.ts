@@ -50,11 +50,15 @@ export function formatProblem(p: Problem): string {
   return `  ${where}${p.field}: ${p.message}`;
 }
 
-/** `['songs', 3, 'credits', 0]` → `songs[3].credits[0]` */
+/** `['songs', 3, 'credits', 0]` → `songs[3].credits[0]`; an empty key is `[""]`. */
 export function formatPath(path: readonly (string | number | symbol)[]): string {
   return path
     .map((part, i) =>
-      typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`,
+      typeof part === 'number'
+        ? `[${part}]`
+        : part === ''
+          ? '[""]'
+          : `${i === 0 ? '' : '.'}${String(part)}`,
     )
     .join('');
 }

@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import { problemAt, ValidationError, type Problem } from './errors.ts';
 
+/**
+ * Whether text can be stored: PostgreSQL's text holds no NUL character (SQLite's would), so
+ * text with one is refused on both, at its field, rather than failing the query (a 500).
+ */
+export const storable = (text: string) => !text.includes('\u0000');
+export const NUL_MESSAGE = 'must not contain a NUL character (\\u0000)';
+
 /** Zod issues as problems, each path prefixed with where the value sits in a larger input. */
 export function zodProblems(error: z.ZodError, prefix: (string | number)[] = []): Problem[] {
   return error.issues.map((issue) =>

@@ -509,6 +509,7 @@ describe.each(DIALECTS)('importing a catalog on %s', (dialect) => {
         },
         {
           file: 'other.json',
+          line: 1,
           field: '(json)',
           message:
             'is neither a Tokushu catalog (with "format": "tokushu-catalog") nor an AnimeThemes API response (with "anime")',
