@@ -18,7 +18,9 @@ export async function startServer(config: Config): Promise<void> {
     console.log(`Admin account created: ${admin.email} (password from ADMIN_PASSWORD)`);
   }
 
-  await app.http.listen({ port: config.port, host: config.host });
+  // A deep accept queue: a burst of a thousand readers connecting at once waits to be
+  // accepted instead of having its connections dropped and retried seconds later.
+  await app.http.listen({ port: config.port, host: config.host, backlog: 4096 });
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const address = app.http.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
