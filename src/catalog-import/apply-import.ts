@@ -15,14 +15,13 @@ import {
 import type { Database } from '#src/db/schema.ts';
 import type { Clock } from '#src/shared/clock.ts';
 import { ValidationError } from '#src/shared/errors.ts';
-import { problemIn } from './import-records.ts';
+import { problemIn, SINGULAR } from './import-records.ts';
 import * as repo from './match.repository.ts';
 import type { ImportPlan, Planned, PlannedKind, PlanProgress } from './plan-import.ts';
 
 type Db = Kysely<Database>;
 
 const BATCH = 500;
-const OWNER = { artists: 'artist', works: 'work', songs: 'song' } as const;
 const EDITOR_SCHEMAS = {
   artists: ArtistInputSchema,
   works: WorkInputSchema,
@@ -97,7 +96,7 @@ export async function applyPlan(
     );
     await repo.addExternalIds(
       trx,
-      OWNER[kind],
+      SINGULAR[kind],
       fresh.flatMap((r) =>
         Object.entries(r.data.external_ids).map(([source, externalId]) => ({
           id: ids.get(r.target) as number,
@@ -124,14 +123,14 @@ export async function applyPlan(
       } catch (error) {
         if (!(error instanceof LostRace)) throw error;
         throw new Error(
-          `${OWNER[r.kind]} "${r.target}" was changed while the import ran; nothing was written, run it again`,
+          `${SINGULAR[r.kind]} "${r.target}" was changed while the import ran; nothing was written, run it again`,
           { cause: error },
         );
       }
     }
     await repo.addExternalIds(
       trx,
-      OWNER[r.kind],
+      SINGULAR[r.kind],
       r.newIds.map((n) => ({ id, ...n })),
     );
     written[r.kind].push(r.target);

@@ -5,6 +5,7 @@ import type { ChangeFeed } from '#src/shared/changes.ts';
 import { toTimestamp, type Clock } from '#src/shared/clock.ts';
 import { ValidationError, type Problem } from '#src/shared/errors.ts';
 import { applyPlan } from './apply-import.ts';
+import { SINGULAR } from './import-records.ts';
 import { planImport, type ImportPlan, type PlanProgress } from './plan-import.ts';
 import { readImportFile } from './read-import-file.ts';
 
@@ -19,8 +20,6 @@ export interface CatalogImportOptions {
   dryRun?: boolean;
   progress?: PlanProgress;
 }
-
-const ENTITY = { artists: 'artist', works: 'work', songs: 'song' } as const;
 
 export function createCatalogImport(deps: CatalogImportDeps) {
   return {
@@ -83,7 +82,7 @@ async function importCatalog(
     return { plan, written };
   });
   // Search, discovery and cached pages catch up with what was written.
-  for (const [kind, slugs] of Object.entries(written) as [keyof typeof ENTITY, string[]][])
-    if (slugs.length > 0) await changes.publish({ entity: ENTITY[kind], slugs });
+  for (const [kind, slugs] of Object.entries(written) as [keyof typeof SINGULAR, string[]][])
+    if (slugs.length > 0) await changes.publish({ entity: SINGULAR[kind], slugs });
   return plan;
 }

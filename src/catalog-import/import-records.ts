@@ -4,6 +4,9 @@ import type { Problem } from '#src/shared/errors.ts';
 export const IMPORT_KINDS = ['artists', 'works', 'songs', 'tie_ins'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
+/** The record kinds an import writes, each under its singular: an owner of ids, an entity of changes. */
+export const SINGULAR = { artists: 'artist', works: 'work', songs: 'song' } as const;
+
 /** Where something sits in an import file: a column or JSON path, and a line. */
 export interface Location {
   field: string;

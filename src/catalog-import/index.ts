@@ -6,3 +6,4 @@ export {
 } from './import-catalog.ts';
 export type { ImportPlan, Planned, LikelyDuplicate, KeptValue } from './plan-import.ts';
 export { CSV_COLUMNS } from './read-csv.ts';
+export { SINGULAR } from './import-records.ts';

@@ -13,7 +13,7 @@ import type { Database } from '#src/db/schema.ts';
 import { nameKeys } from '#src/search/index.ts';
 import { ValidationError, type Problem } from '#src/shared/errors.ts';
 import { zodProblems } from '#src/shared/validation.ts';
-import { problemIn, type Skipped, type SourceRecord } from './import-records.ts';
+import { problemIn, SINGULAR, type Skipped, type SourceRecord } from './import-records.ts';
 import {
   IMPORT_SCHEMAS,
   type ArtistImport,
@@ -29,8 +29,6 @@ type Db = Kysely<Database>;
 export type PlannedKind = 'artists' | 'works' | 'songs';
 export type Action = 'create' | 'update' | 'match';
 
-const OWNER = { artists: 'artist', works: 'work', songs: 'song' } as const;
-const SINGULAR = OWNER;
 const NAME_FIELDS = ['original', 'romanized', 'en', 'zh-hant', 'ko'] as const;
 
 type Incoming = ArtistImport | WorkImport | SongImport;
@@ -159,7 +157,7 @@ export async function planImport(
 
   const matchKind = async (kind: PlannedKind, context: MatchContext) => {
     const items = parsed[kind];
-    const owner = OWNER[kind];
+    const owner = SINGULAR[kind];
     const byId = await repo.byExternalIds(
       db,
       owner,
@@ -361,7 +359,7 @@ async function keysOf(kind: PlannedKind, data: Incoming): Promise<string[]> {
   // The record's names, not its aliases: an alias (a former name, a nickname) may well be
   // another record's name, and says too little to take one for the other.
   return nameKeys(
-    OWNER[kind],
+    SINGULAR[kind],
     NAME_FIELDS.flatMap((f) => (name[f] ? [{ field: f, value: name[f] }] : [])),
     person,
   );
@@ -668,7 +666,7 @@ async function fillIn(db: Db, r: Planned, plan: ImportPlan): Promise<void> {
     r.merged = merged;
   }
   if (r.source) {
-    const have = (await repo.externalIdsOf(db, OWNER[r.kind], [stored.id])).get(stored.id);
+    const have = (await repo.externalIdsOf(db, SINGULAR[r.kind], [stored.id])).get(stored.id);
     for (const [source, externalId] of Object.entries(incoming.external_ids)) {
       const current = have?.get(source);
       if (current === undefined) r.newIds.push({ source, externalId });

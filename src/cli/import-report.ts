@@ -1,8 +1,7 @@
 import Table from 'cli-table3';
-import type { ImportPlan, Planned } from '#src/catalog-import/index.ts';
+import { SINGULAR, type ImportPlan, type Planned } from '#src/catalog-import/index.ts';
 
 const SHOWN = 50;
-const SINGULAR = { artists: 'artist', works: 'work', songs: 'song' } as const;
 
 function section(title: string, lines: string[]): string[] {
   if (lines.length === 0) return [];
