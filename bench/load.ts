@@ -1,7 +1,7 @@
 // Load: a thousand readers at once on a mix of feature, song and search pages and plays,
 // against a bare Node server answering the same mix with the same bytes (the baseline).
 // Fails if any request errs, times out or gets anything but 2xx.
-//   npm run bench:load [-- --seconds 60 --connections 1000] [--database postgres://…/postgres]
+//   npm run bench:load [-- --seconds 60 --connections 1000 --timeout 30] [--database postgres://…/postgres]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,11 +14,14 @@ const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '60' },
     connections: { type: 'string', default: '1000' },
+    // Seconds a request may wait before it counts as failed.
+    timeout: { type: 'string', default: '30' },
     database: { type: 'string' },
   },
 });
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
+const TIMEOUT = Number(values.timeout);
 const BASELINE_PORT = 3292;
 
 const FEATURES = [
@@ -60,7 +63,7 @@ function mix(): autocannon.Request[] {
 function run(url: string, requests: autocannon.Request[]) {
   return new Promise<autocannon.Result>((resolve, reject) =>
     autocannon(
-      { url, connections: CONNECTIONS, duration: SECONDS, requests, timeout: 30 },
+      { url, connections: CONNECTIONS, duration: SECONDS, requests, timeout: TIMEOUT },
       (error, result) => (error ? reject(error) : resolve(result)),
     ),
   );
@@ -112,14 +115,14 @@ async function main() {
     baseline.kill('SIGTERM');
 
     const row = (name: string, r: autocannon.Result, ratio: string) =>
-      `| ${name} | ${r.requests.total.toLocaleString('en')} | ${Math.round(r.requests.average).toLocaleString('en')} | ${r.latency.p50} | ${r.latency.p99} | ${ratio} | ${r.errors} | ${r.timeouts} | ${r.non2xx} |`;
+      `| ${name} | ${r.requests.total.toLocaleString('en')} | ${Math.round(r.requests.average).toLocaleString('en')} | ${r.latency.p50} | ${r.latency.p99} | ${r.latency.max.toLocaleString('en')} | ${ratio} | ${r.errors} | ${r.timeouts} | ${r.non2xx} |`;
     console.log(
-      `\n${values.database ? 'PostgreSQL' : 'SQLite'}, demo content; ${CONNECTIONS} connections for ${SECONDS} s on a mix of ${requests.length} requests (features, songs, searches, plays); ${os.cpus().length} cores\n`,
+      `\n${values.database ? 'PostgreSQL' : 'SQLite'}, demo content; ${CONNECTIONS} connections for ${SECONDS} s (timeout ${TIMEOUT} s) on a mix of ${requests.length} requests (features, songs, searches, plays); ${os.cpus().length} cores\n`,
     );
     console.log(
-      '| server | requests | req/s | p50 ms | p99 ms | ÷ baseline req/s | errors | timeouts | non-2xx |',
+      '| server | requests | req/s | p50 ms | p99 ms | max ms | ÷ baseline req/s | errors | timeouts | non-2xx |',
     );
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     console.log(row('bare Node, same bytes (baseline)', bare, '1'));
     console.log(
       row('Tokushu', tokushu, (tokushu.requests.average / bare.requests.average).toFixed(2)),

@@ -50,6 +50,7 @@ import { systemClock, type Clock } from '#src/shared/clock.ts';
 import type { Config } from '#src/shared/config.ts';
 import { securityHeaders } from '#src/web/content-security.ts';
 import { healthRoutes } from '#src/ops/health.routes.ts';
+import { takeTurns } from '#src/ops/request-turns.ts';
 import { metricsRoutes } from '#src/ops/metrics.ts';
 import { adminRoutes } from '#src/web/admin.ts';
 import { webRoutes, type NotFoundHandler } from '#src/web/routes.tsx';
@@ -201,6 +202,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         site.notFound?.(request as FastifyRequest, reply as FastifyReply);
       },
     });
+    takeTurns(http);
     await securityHeaders(http);
     await healthRoutes(http, database.db);
     await metricsRoutes(http, {
