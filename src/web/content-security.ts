@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import helmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 
 /**
  * The Content-Security-Policy of every response, and the other security headers (by
@@ -39,16 +40,41 @@ const DOCUMENT_POLICY = [...COMMON, "script-src 'self'"].join('; ');
 /** JSON, feeds and files: nothing in them may run or be framed. */
 const DATA_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
-export async function securityHeaders(app: FastifyInstance): Promise<void> {
-  await app.register(helmet, {
+/**
+ * Helmet's headers for this site. They are the same on every response, so they are worked
+ * out once, from helmet's own middleware, and set together: building them per request cost a
+ * third of a cached page's throughput.
+ */
+function helmetHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const collect = {
+    setHeader: (name: string, value: string) => {
+      headers[name.toLowerCase()] = value;
+    },
+    removeHeader: () => {},
+  };
+  let done = false;
+  helmet({
     // Set below, per kind of response: pages carry their own nonce.
     contentSecurityPolicy: false,
     // The site is read from everywhere, and links out: the origin is enough for referrers.
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     // Assets and API answers may be used by other sites (feeds, embeds of cover art).
     crossOriginResourcePolicy: { policy: 'cross-origin' },
+  })({} as IncomingMessage, collect as unknown as ServerResponse, () => {
+    done = true;
   });
-  app.addHook('onSend', async (_request, reply, payload) => {
+  if (!done) throw new Error('helmet did not set its headers at once');
+  return headers;
+}
+
+export async function securityHeaders(app: FastifyInstance): Promise<void> {
+  const headers = helmetHeaders();
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
+  });
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (!reply.hasHeader(CSP_HEADER)) {
       // A 304 has no type, and the browser applies its policy to the page it kept: only
       // what is known not to be HTML gets the policy that allows nothing.
@@ -56,6 +82,6 @@ export async function securityHeaders(app: FastifyInstance): Promise<void> {
       const data = type !== undefined && !String(type).startsWith('text/html');
       reply.header(CSP_HEADER, data ? DATA_POLICY : DOCUMENT_POLICY);
     }
-    return payload;
+    done(null, payload);
   });
 }
