@@ -65,6 +65,17 @@ type LocaleParams = { Params: SlugParams };
 const urlOf = (request: FastifyRequest) =>
   new URL(`http://localhost${request.url.startsWith('/') ? '' : '/'}${request.url}`);
 
+/** The parameters that choose what a page shows: they survive a change of language. */
+function keptQuery(url: URL): string {
+  const kept = new URLSearchParams();
+  for (const key of ['all', 'view', 'q']) {
+    const value = url.searchParams.get(key);
+    if (value) kept.set(key, value);
+  }
+  const query = kept.toString();
+  return query ? `?${query}` : '';
+}
+
 /** The public, server-rendered site. Returns the 404 page handler for errors raised before routing. */
 export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<NotFoundHandler> {
   const { features, catalog, clock, search } = deps;
@@ -75,19 +86,12 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
   const context = (request: FastifyRequest, locale: Locale, localeBase = ''): PageContext => {
     const url = urlOf(request);
     const pathAfterLocale = url.pathname.slice(localeBase.length + locale.length + 1) || '/';
-    // Only the parameters that choose what a page shows survive a change of language.
-    const kept = new URLSearchParams();
-    for (const key of ['all', 'view', 'q']) {
-      const value = url.searchParams.get(key);
-      if (value) kept.set(key, value);
-    }
-    const query = kept.toString();
     return {
       locale,
       t: messagesFor(locale),
       pathAfterLocale,
       localeBase,
-      query: query ? `?${query}` : '',
+      query: keptQuery(url),
       assets,
       clock,
       origin: originOf(request),
@@ -145,9 +149,14 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
       const { locale, slug } = params;
       if (!isLocale(locale) || (slug !== undefined && !SLUG.test(slug)))
         return notFound(request, reply);
-      const ctx = context(request, locale, localeBase);
       // Only the addresses the site links to are kept; any other query renders afresh.
-      const store = keep && !personal && KEPT_QUERIES.has(ctx.query) ? deps.pageCache : null;
+      const query = keptQuery(urlOf(request));
+      const store = keep && !personal && KEPT_QUERIES.has(query) ? deps.pageCache : null;
+      // A page served from the cache needs no context, nor a nonce of its own.
+      const key = `${originOf(request)}${request.url.split('?')[0]}${query}`;
+      const hit = store?.get(key);
+      if (hit) return sendCachedPage(request, reply, hit, deps.cacheControl, true);
+      const ctx = context(request, locale, localeBase);
       if (!store) {
         const view = await render(ctx, params, request);
         if (!view) return notFound(request, reply);
@@ -158,9 +167,6 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
           view,
         );
       }
-      const key = `${ctx.origin}${request.url.split('?')[0]}${ctx.query}`;
-      const hit = store.get(key);
-      if (hit) return sendCachedPage(request, reply, hit, deps.cacheControl, true);
       const renderedFrom = store.generation();
       const view = await render(ctx, params, request);
       if (!view) return notFound(request, reply);
