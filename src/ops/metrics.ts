@@ -74,11 +74,12 @@ export async function metricsRoutes(app: FastifyInstance, sources: MetricsSource
     },
   });
 
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     // The pattern, not the address: one series per route however many slugs there are.
     const route = request.routeOptions.url ?? 'unmatched';
     requests.inc({ method: request.method, route, status: String(reply.statusCode) });
     latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    done();
   });
 
   const expected = sources.token ? Buffer.from(`Bearer ${sources.token}`) : null;

@@ -29,9 +29,11 @@ const COMMON = [
   "frame-ancestors 'none'",
 ];
 
+const PAGE_POLICY_START = [...COMMON, "script-src 'self' 'nonce-"].join('; ');
+
 /** A public page: its script file, and inline only what carries the nonce (structured data). */
 export function pagePolicy(nonce: string): string {
-  return [...COMMON, `script-src 'self' 'nonce-${nonce}'`].join('; ');
+  return `${PAGE_POLICY_START}${nonce}'`;
 }
 
 /** Any other HTML (the back office, which has no inline script at all). */
