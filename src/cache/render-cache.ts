@@ -66,6 +66,7 @@ export function createRenderCache({ maxBytes, ttlMs }: RenderCacheOptions) {
   });
   let generation = 0;
   const stats = { hits: 0, misses: 0, purged: 0 };
+  const underway = new Map<string, Promise<void>>();
 
   return {
     get(key: string): CachedPage | undefined {
@@ -86,6 +87,32 @@ export function createRenderCache({ maxBytes, ttlMs }: RenderCacheOptions) {
         if (!keys) pagesShowing.set(dep, (keys = new Set()));
         keys.add(key);
       }
+    },
+
+    /**
+     * Marks a render of `key` as under way until the returned function is called, so that
+     * readers asking for the page meanwhile wait for it instead of rendering it again: under a
+     * thousand readers a page just purged would otherwise be rendered hundreds of times at once.
+     */
+    beginRender(key: string): () => void {
+      let done!: () => void;
+      const render = new Promise<void>((resolve) => (done = resolve));
+      underway.set(key, render);
+      return () => {
+        if (underway.get(key) === render) underway.delete(key);
+        done();
+      };
+    },
+
+    /**
+     * Waits for a render of `key` under way, if there is one, and returns the page it kept
+     * (none if it was not kept: a purge came since, or the address is not a page).
+     */
+    async afterRender(key: string): Promise<CachedPage | undefined> {
+      const render = underway.get(key);
+      if (!render) return undefined;
+      await render;
+      return pages.get(key);
     },
 
     /** Drops every page that shows any of `deps`; returns how many. */

@@ -154,7 +154,7 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
       const store = keep && !personal && KEPT_QUERIES.has(query) ? deps.pageCache : null;
       // A page served from the cache needs no context, nor a nonce of its own.
       const key = `${originOf(request)}${request.url.split('?')[0]}${query}`;
-      const hit = store?.get(key);
+      const hit = store && (store.get(key) ?? (await store.afterRender(key)));
       if (hit) return sendCachedPage(request, reply, hit, deps.cacheControl, true);
       const ctx = context(request, locale, localeBase);
       if (!store) {
@@ -168,15 +168,20 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
         );
       }
       const renderedFrom = store.generation();
-      const view = await render(ctx, params, request);
-      if (!view) return notFound(request, reply);
-      if ('redirect' in view) return reply.redirect(view.redirect, 301);
-      const body = renderDocument(view);
-      const shows = dependenciesOf(body);
-      for (const dep of lists?.(params) ?? []) shows.add(dep);
-      const stored = compressPage(body, shows, ctx.nonce);
-      store.put(key, stored, renderedFrom);
-      return sendCachedPage(request, reply, stored, deps.cacheControl, false);
+      const rendered = store.beginRender(key);
+      try {
+        const view = await render(ctx, params, request);
+        if (!view) return notFound(request, reply);
+        if ('redirect' in view) return reply.redirect(view.redirect, 301);
+        const body = renderDocument(view);
+        const shows = dependenciesOf(body);
+        for (const dep of lists?.(params) ?? []) shows.add(dep);
+        const stored = compressPage(body, shows, ctx.nonce);
+        store.put(key, stored, renderedFrom);
+        return sendCachedPage(request, reply, stored, deps.cacheControl, false);
+      } finally {
+        rendered();
+      }
     };
 
   await app.register(fastifyStatic, {

@@ -167,3 +167,16 @@ describe.each(DIALECTS)('the page cache on %s', (dialect) => {
     );
   });
 });
+
+describe.each(DIALECTS)('readers asking for a page being rendered, on %s', (dialect) => {
+  const { get } = useTestApp(dialect);
+
+  it('wait for that render instead of rendering it again', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => get('/en/anime-graduation-songs')),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(20).fill(200));
+    expect(answers.filter((a) => a.headers['x-cache'] === 'miss')).toHaveLength(1);
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+  });
+});
