@@ -29,6 +29,19 @@ describe('a render under way', () => {
     expect(await waiting).toBeUndefined();
   });
 
+  it('keeps it when what was purged meanwhile is not on the page, and refuses it after a purge of everything', async () => {
+    const cache = createRenderCache({ maxBytes: 1_000_000, ttlMs: 60_000 });
+    let renderedFrom = cache.generation();
+    cache.purge(['song:another', 'list:artist:someone']);
+    cache.put(KEY, page(), renderedFrom);
+    expect(cache.get(KEY)).toBeDefined();
+
+    renderedFrom = cache.generation();
+    cache.purgeAll();
+    cache.put(KEY, page(), renderedFrom);
+    expect(cache.get(KEY)).toBeUndefined();
+  });
+
   it('stays marked while a later render of the same page is still under way', async () => {
     const cache = createRenderCache({ maxBytes: 1_000_000, ttlMs: 60_000 });
     const first = cache.beginRender(KEY);

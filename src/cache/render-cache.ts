@@ -48,8 +48,11 @@ export function compressPage(
 /**
  * Rendered pages in memory within a byte budget (LRU), indexed by what they show so that a
  * write purges exactly the pages that show what it changed. A render that began before a
- * purge is not stored: it may have read what the write replaced.
+ * purge of anything it shows is not stored: it may have read what the write replaced. Renders
+ * of other pages are, so that under steady edits a busy page still gets into the cache.
  */
+const PURGES_REMEMBERED = 10_000;
+
 export function createRenderCache({ maxBytes, ttlMs }: RenderCacheOptions) {
   const pagesShowing = new Map<DependencyKey, Set<string>>();
   const pages = new LRUCache<string, CachedPage>({
@@ -65,6 +68,9 @@ export function createRenderCache({ maxBytes, ttlMs }: RenderCacheOptions) {
     },
   });
   let generation = 0;
+  // The generation each dependency was last purged in, and the last purge of everything.
+  const purgedIn = new Map<DependencyKey, number>();
+  let allPurgedIn = 0;
   const stats = { hits: 0, misses: 0, purged: 0 };
   const underway = new Map<string, Promise<void>>();
 
@@ -76,11 +82,15 @@ export function createRenderCache({ maxBytes, ttlMs }: RenderCacheOptions) {
       return page;
     },
 
-    /** Taken before a render reads anything; `put` refuses the render if a purge came since. */
+    /**
+     * Taken before a render reads anything; `put` refuses the render if anything it shows has
+     * been purged since.
+     */
     generation: () => generation,
 
     put(key: string, page: CachedPage, renderedFrom: number): void {
-      if (renderedFrom !== generation) return;
+      if (allPurgedIn > renderedFrom) return;
+      for (const dep of page.deps) if ((purgedIn.get(dep) ?? 0) > renderedFrom) return;
       pages.set(key, page);
       for (const dep of page.deps) {
         let keys = pagesShowing.get(dep);
@@ -119,14 +129,24 @@ export function createRenderCache({ maxBytes, ttlMs }: RenderCacheOptions) {
     purge(deps: Iterable<DependencyKey>): number {
       generation++;
       let dropped = 0;
-      for (const dep of deps)
+      for (const dep of deps) {
+        purgedIn.set(dep, generation);
         for (const key of [...(pagesShowing.get(dep) ?? [])]) if (pages.delete(key)) dropped++;
+      }
+      // What was purged when is kept for so many keys at most; past that, every render under
+      // way is refused once and the record starts again.
+      if (purgedIn.size > PURGES_REMEMBERED) {
+        purgedIn.clear();
+        allPurgedIn = generation;
+      }
       stats.purged += dropped;
       return dropped;
     },
 
     purgeAll(): void {
       generation++;
+      purgedIn.clear();
+      allPurgedIn = generation;
       stats.purged += pages.size;
       pages.clear();
     },
