@@ -1,7 +1,7 @@
 // Load: a thousand readers at once on a mix of feature, song and search pages and plays,
 // against a bare Node server answering the same mix with the same bytes (the baseline).
 // Fails if any request errs, times out or gets anything but 2xx.
-//   npm run bench:load [-- --seconds 60 --connections 1000 --timeout 30] [--database postgres://…/postgres]
+//   npm run bench:load [-- --seconds 60 --connections 1000 --timeout 30 --cold] [--database postgres://…/postgres]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +16,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '1000' },
     // Seconds a request may wait before it counts as failed.
     timeout: { type: 'string', default: '30' },
+    // Start with the page cache empty, as after a restart, instead of warmed by one pass.
+    cold: { type: 'boolean', default: false },
     database: { type: 'string' },
   },
 });
@@ -76,6 +78,8 @@ async function main() {
   let failed: boolean;
   try {
     await site.start();
+    // With --cold the readers meet an empty page cache; the bytes are taken after their run.
+    const tokushuCold = values.cold ? await run(site.base, requests) : null;
     // The baseline answers every address of the mix with the bytes Tokushu gave for it.
     const answers: Record<string, string> = {};
     for (const [i, r] of requests.entries()) {
@@ -90,7 +94,7 @@ async function main() {
       answers[key] = path.join(dir, `${i}.body`);
       fs.writeFileSync(answers[key], Buffer.from(await res.arrayBuffer()));
     }
-    const tokushu = await run(site.base, requests);
+    const tokushu = tokushuCold ?? (await run(site.base, requests));
 
     const baseline = spawn(
       process.execPath,
@@ -117,7 +121,7 @@ async function main() {
     const row = (name: string, r: autocannon.Result, ratio: string) =>
       `| ${name} | ${r.requests.total.toLocaleString('en')} | ${Math.round(r.requests.average).toLocaleString('en')} | ${r.latency.p50} | ${r.latency.p99} | ${r.latency.max.toLocaleString('en')} | ${ratio} | ${r.errors} | ${r.timeouts} | ${r.non2xx} |`;
     console.log(
-      `\n${values.database ? 'PostgreSQL' : 'SQLite'}, demo content; ${CONNECTIONS} connections for ${SECONDS} s (timeout ${TIMEOUT} s) on a mix of ${requests.length} requests (features, songs, searches, plays); ${os.cpus().length} cores\n`,
+      `\n${values.database ? 'PostgreSQL' : 'SQLite'}, demo content; ${CONNECTIONS} connections for ${SECONDS} s (timeout ${TIMEOUT} s${values.cold ? ', page cache cold' : ''}) on a mix of ${requests.length} requests (features, songs, searches, plays); ${os.cpus().length} cores\n`,
     );
     console.log(
       '| server | requests | req/s | p50 ms | p99 ms | max ms | ÷ baseline req/s | errors | timeouts | non-2xx |',
