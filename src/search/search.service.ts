@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DisplayName } from '#src/catalog/index.ts';
 import type { Database } from '#src/db/schema.ts';
 import { toTimestamp, type Clock } from '#src/shared/clock.ts';
+import { shareWorkUnderWay } from '#src/shared/shared-work.ts';
 import type { Locale } from '#src/shared/locale.ts';
 import type { SearchKind } from './documents.repository.ts';
 import { compact, queryForms } from './normalize.ts';
@@ -249,94 +250,105 @@ export function createSearchService({ db, clock }: { db: Db; clock: Clock }) {
     });
   };
 
+  /** The same question, however its filters were written. */
+  const questionKey = (...parts: unknown[]) =>
+    JSON.stringify(parts, (_key, value: unknown) =>
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)))
+        : value,
+    );
+
+  /** One page of results with counts by kind and facets over the matching songs. */
+  async function search(
+    query: string,
+    locale: Locale,
+    filters: SearchFilters = {},
+    page = 1,
+  ): Promise<SearchPage> {
+    const all = await ranked(await match(query, ENOUGH_FOR_PAGES, true));
+    const counts = Object.fromEntries(
+      SEARCH_KINDS.map((k) => [k, all.filter((a) => a.entry.kind === k).length]),
+    ) as Record<SearchKind, number>;
+    const songFilters = Boolean(filters.tag || filters.role || filters.decade || filters.category);
+    const type = songFilters ? 'song' : filters.type;
+    const typed = type ? all.filter((a) => a.entry.kind === type) : all;
+    const songIds = typed.filter((a) => a.entry.kind === 'song').map((a) => a.entry.entity_id);
+    const facts = await results.songFacts(db, songIds.slice(0, 500), toTimestamp(clock.now()));
+    const passes = (id: number) => {
+      const f = facts.get(id);
+      if (!f) return !songFilters;
+      return (
+        (!filters.tag || f.tags.includes(filters.tag)) &&
+        (!filters.role || f.roles.includes(filters.role)) &&
+        (!filters.decade || f.decade === filters.decade) &&
+        (!filters.category || f.categories.includes(filters.category))
+      );
+    };
+    const kept = typed.filter((a) => a.entry.kind !== 'song' || passes(a.entry.entity_id));
+
+    const tally = (values: (id: number) => string[]) => {
+      const counted = new Map<string, number>();
+      for (const a of kept)
+        if (a.entry.kind === 'song')
+          for (const v of values(a.entry.entity_id)) counted.set(v, (counted.get(v) ?? 0) + 1);
+      return [...counted].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    };
+    const tagCounts = tally((id) => facts.get(id)?.tags ?? []);
+    const roleCounts = tally((id) => facts.get(id)?.roles ?? []);
+    const decadeCounts = tally((id) => {
+      const decade = facts.get(id)?.decade;
+      return decade ? [decade] : [];
+    });
+    const categoryCounts = tally((id) => facts.get(id)?.categories ?? []);
+    const labels = await results.facetLabels(
+      db,
+      tagCounts.map(([t]) => t),
+      categoryCounts.map(([c]) => c),
+      locale,
+    );
+
+    const pageCount = Math.max(1, Math.ceil(kept.length / PAGE_SIZE));
+    const current = Math.min(Math.max(1, page), pageCount);
+    return {
+      query,
+      page: current,
+      pageCount,
+      total: kept.length,
+      results: await show(kept.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE), locale),
+      counts,
+      facets: {
+        tag: tagCounts.map(([value, count]) => ({
+          value,
+          label: labels.tags.get(value)?.text ?? value,
+          count,
+        })),
+        role: roleCounts.map(([value, count]) => ({ value, label: value, count })),
+        decade: decadeCounts.map(([value, count]) => ({ value, label: value, count })),
+        category: categoryCounts.map(([value, count]) => ({
+          value,
+          label: labels.categories.get(value)?.text ?? value,
+          count,
+        })),
+      },
+    };
+  }
+
+  /** A few best matches for a box being typed in; typos only when nothing else matches. */
+  async function suggest(
+    query: string,
+    locale: Locale,
+    { type, limit = 8 }: { type?: SearchKind | undefined; limit?: number } = {},
+  ): Promise<SearchResult[]> {
+    let found = await ranked(await match(query, limit * 4, false), type);
+    if (found.length === 0) found = await ranked(await match(query, limit * 4, true), type);
+    return show(found.slice(0, limit), locale);
+  }
+
+  // Readers searching for the same thing at once (a title everyone has just heard) share
+  // one search: under load each would otherwise wait for the database in turn.
   return {
-    /** One page of results with counts by kind and facets over the matching songs. */
-    async search(
-      query: string,
-      locale: Locale,
-      filters: SearchFilters = {},
-      page = 1,
-    ): Promise<SearchPage> {
-      const all = await ranked(await match(query, ENOUGH_FOR_PAGES, true));
-      const counts = Object.fromEntries(
-        SEARCH_KINDS.map((k) => [k, all.filter((a) => a.entry.kind === k).length]),
-      ) as Record<SearchKind, number>;
-      const songFilters = Boolean(
-        filters.tag || filters.role || filters.decade || filters.category,
-      );
-      const type = songFilters ? 'song' : filters.type;
-      const typed = type ? all.filter((a) => a.entry.kind === type) : all;
-      const songIds = typed.filter((a) => a.entry.kind === 'song').map((a) => a.entry.entity_id);
-      const facts = await results.songFacts(db, songIds.slice(0, 500), toTimestamp(clock.now()));
-      const passes = (id: number) => {
-        const f = facts.get(id);
-        if (!f) return !songFilters;
-        return (
-          (!filters.tag || f.tags.includes(filters.tag)) &&
-          (!filters.role || f.roles.includes(filters.role)) &&
-          (!filters.decade || f.decade === filters.decade) &&
-          (!filters.category || f.categories.includes(filters.category))
-        );
-      };
-      const kept = typed.filter((a) => a.entry.kind !== 'song' || passes(a.entry.entity_id));
-
-      const tally = (values: (id: number) => string[]) => {
-        const counted = new Map<string, number>();
-        for (const a of kept)
-          if (a.entry.kind === 'song')
-            for (const v of values(a.entry.entity_id)) counted.set(v, (counted.get(v) ?? 0) + 1);
-        return [...counted].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-      };
-      const tagCounts = tally((id) => facts.get(id)?.tags ?? []);
-      const roleCounts = tally((id) => facts.get(id)?.roles ?? []);
-      const decadeCounts = tally((id) => {
-        const decade = facts.get(id)?.decade;
-        return decade ? [decade] : [];
-      });
-      const categoryCounts = tally((id) => facts.get(id)?.categories ?? []);
-      const labels = await results.facetLabels(
-        db,
-        tagCounts.map(([t]) => t),
-        categoryCounts.map(([c]) => c),
-        locale,
-      );
-
-      const pageCount = Math.max(1, Math.ceil(kept.length / PAGE_SIZE));
-      const current = Math.min(Math.max(1, page), pageCount);
-      return {
-        query,
-        page: current,
-        pageCount,
-        total: kept.length,
-        results: await show(kept.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE), locale),
-        counts,
-        facets: {
-          tag: tagCounts.map(([value, count]) => ({
-            value,
-            label: labels.tags.get(value)?.text ?? value,
-            count,
-          })),
-          role: roleCounts.map(([value, count]) => ({ value, label: value, count })),
-          decade: decadeCounts.map(([value, count]) => ({ value, label: value, count })),
-          category: categoryCounts.map(([value, count]) => ({
-            value,
-            label: labels.categories.get(value)?.text ?? value,
-            count,
-          })),
-        },
-      };
-    },
-
-    /** A few best matches for a box being typed in; typos only when nothing else matches. */
-    async suggest(
-      query: string,
-      locale: Locale,
-      { type, limit = 8 }: { type?: SearchKind | undefined; limit?: number } = {},
-    ): Promise<SearchResult[]> {
-      let found = await ranked(await match(query, limit * 4, false), type);
-      if (found.length === 0) found = await ranked(await match(query, limit * 4, true), type);
-      return show(found.slice(0, limit), locale);
-    },
+    search: shareWorkUnderWay(questionKey, search),
+    suggest: shareWorkUnderWay(questionKey, suggest),
   };
 }
 

@@ -129,3 +129,26 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
     expect(junk.statusCode).toBe(200);
   });
 });
+
+// On SQLite a search is done before the next request starts: there is nothing to share.
+describe.skipIf(!DIALECTS.includes('postgres'))('the same search asked at once', () => {
+  let lookups = 0;
+  const { get } = useTestApp('postgres', {
+    onQuery: (sql) => {
+      if (sql.includes('search_names')) lookups++;
+    },
+  });
+
+  it('is searched once for all who asked', async () => {
+    lookups = 0;
+    const one = await get('/api/v1/search?q=lisa&locale=ja');
+    const alone = lookups;
+    expect(alone).toBeGreaterThan(0);
+    lookups = 0;
+    const together = await Promise.all(
+      Array.from({ length: 10 }, () => get('/api/v1/search?q=lisa&locale=ja')),
+    );
+    expect(together.map((r) => r.json())).toEqual(Array(10).fill(one.json()));
+    expect(lookups).toBe(alone);
+  });
+});
