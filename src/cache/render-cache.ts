@@ -45,14 +45,15 @@ export function compressPage(
   };
 }
 
+/** Dependencies whose last purge is remembered for the renders under way (see `purge`). */
+const PURGES_REMEMBERED = 10_000;
+
 /**
  * Rendered pages in memory within a byte budget (LRU), indexed by what they show so that a
  * write purges exactly the pages that show what it changed. A render that began before a
  * purge of anything it shows is not stored: it may have read what the write replaced. Renders
  * of other pages are, so that under steady edits a busy page still gets into the cache.
  */
-const PURGES_REMEMBERED = 10_000;
-
 export function createRenderCache({ maxBytes, ttlMs }: RenderCacheOptions) {
   const pagesShowing = new Map<DependencyKey, Set<string>>();
   const pages = new LRUCache<string, CachedPage>({
