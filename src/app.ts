@@ -111,14 +111,24 @@ export function createServices(
     const moved = await discovery.apply(change);
     for (const listener of neighboursMoved) await listener(moved);
   });
-  const rankings = createRankingsService({ db: database.db, clock, changes });
+  const plays = createPlaysService({
+    db: database.db,
+    clock,
+    rawDays: playsRawDays,
+  });
+  const rankings = createRankingsService({
+    db: database.db,
+    clock,
+    changes,
+    screen: () => plays.screen(),
+  });
   changes.subscribe((change) => rankings.apply(change));
   const search = createSearchService({ db: database.db, clock });
   return {
     discovery,
     onNeighboursMoved: (listener) => void neighboursMoved.add(listener),
     assistant: createDraftingAssistant({ db: database.db, search }),
-    plays: createPlaysService({ db: database.db, clock, rawDays: playsRawDays }),
+    plays,
     rankings,
     changes,
     search,
@@ -216,6 +226,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       assistant: services.assistant,
       plays: services.plays,
       playsPerMinute: config.playsPerMinute,
+      publicUrl: config.publicUrl,
       features: services.features,
       editing: services.editing,
       catalog: services.reader,

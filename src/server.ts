@@ -35,7 +35,14 @@ export async function startServer(config: Config): Promise<void> {
   // Raw plays past their window are folded into daily counts now and then every hour;
   // rankings are recounted on their own schedule, so they follow the latest whole day.
   const fold = () => inBackground(() => app.services.plays.fold());
-  const refresh = () => inBackground(() => app.services.rankings.refresh());
+  const refresh = () =>
+    inBackground(async () => {
+      const { held } = await app.services.rankings.recount();
+      for (const h of held)
+        app.http.log.warn(
+          `held ${h.held} of ${h.of} plays of ${h.song} on ${h.day} out of the rankings (median before: ${h.baseline}; ${h.networks} networks, ${h.addresses} addresses)`,
+        );
+    });
   const minutes = config.rankingsRefreshMinutes;
   const timers = [
     setInterval(fold, 60 * 60 * 1000),

@@ -43,6 +43,8 @@ export interface ApiDeps {
   assistant: DraftingAssistant;
   plays: PlaysService;
   playsPerMinute: number;
+  /** The site's public address, when set: plays count only from its pages. */
+  publicUrl: string | undefined;
   features: FeaturesService;
   editing: EditingService;
   catalog: CatalogReader;
@@ -70,6 +72,7 @@ export async function apiRoutes(
     assistant,
     plays,
     playsPerMinute,
+    publicUrl,
     accounts,
   }: ApiDeps,
 ): Promise<void> {
@@ -157,7 +160,7 @@ export async function apiRoutes(
       await toolRoutes(api, requires);
       await searchRoutes(api, search);
       await assistantRoutes(api, { assistant, catalog }, requires);
-      await playsRoutes(api, { plays, catalog, playsPerMinute });
+      await playsRoutes(api, { plays, catalog, playsPerMinute, publicUrl });
       await userRoutes(api, accounts, requires);
       await catalogRoutes(api, catalogEditing, requires);
       const typed = api.withTypeProvider<ZodTypeProvider>();

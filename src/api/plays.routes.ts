@@ -1,9 +1,9 @@
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CatalogReader } from '#src/catalog/index.ts';
-import type { PlaysService } from '#src/plays/index.ts';
+import { addressGroupsOf, type PlaysService } from '#src/plays/index.ts';
 import { ValidationError, problemAt } from '#src/shared/errors.ts';
 import { LOCALES } from '#src/shared/locale.ts';
 import { ProblemOut, SlugParams } from './api.schemas.ts';
@@ -17,8 +17,10 @@ const PlayIn = z.object({
 });
 const PlayOut = z.object({
   status: z
-    .enum(['counted', 'repeat', 'ignored'])
-    .describe('repeat: this reader already played the song today; ignored: a known bot'),
+    .enum(['counted', 'repeat', 'limited', 'ignored'])
+    .describe(
+      'repeat: this reader already played the song today; limited: this address already counted as many readers of the song today as it may; ignored: a known bot, or a request not sent by a page (no Origin)',
+    ),
 });
 const Day = z.iso.date();
 const PlaysQuery = z.object({
@@ -35,10 +37,37 @@ const DailyOut = z.object({
 const DAY_MS = 86_400_000;
 const MAX_DAYS = 366;
 
+/**
+ * Where a play was sent from. Browsers send `Origin` with every POST, a beacon included, so
+ * a page of another site is named, and a request without one was not sent by a page at
+ * all: a script, which can claim any browser it likes. The first is refused; the second is
+ * acknowledged but not counted, so that a client that cannot be fixed does not retry.
+ * Without PUBLIC_URL, our own origin is the host the request was sent to.
+ */
+function playSource(
+  request: FastifyRequest,
+  publicUrl: string | undefined,
+): 'ours' | 'none' | 'other' {
+  const origin = request.headers.origin;
+  if (origin === undefined) return 'none';
+  if (publicUrl) return origin === new URL(publicUrl).origin ? 'ours' : 'other';
+  try {
+    // A default port is left out of an origin, but may be in the Host header.
+    return new URL(origin).host === request.host.replace(/:(80|443)$/, '') ? 'ours' : 'other';
+  } catch {
+    return 'other';
+  }
+}
+
 /** Play capture (what readers start) and a song's daily counts. */
 export async function playsRoutes(
   api: FastifyInstance,
-  deps: { plays: PlaysService; catalog: CatalogReader; playsPerMinute: number },
+  deps: {
+    plays: PlaysService;
+    catalog: CatalogReader;
+    playsPerMinute: number;
+    publicUrl: string | undefined;
+  },
 ) {
   await api.register(rateLimit, { global: false });
   const typed = api.withTypeProvider<ZodTypeProvider>();
@@ -61,6 +90,8 @@ export async function playsRoutes(
           rateLimit: {
             max: deps.playsPerMinute,
             timeWindow: 60_000,
+            // An IPv6 /64 is one home or one machine: its addresses are one budget.
+            keyGenerator: (request) => addressGroupsOf(request.ip).address,
             errorResponseBuilder: (_request, context) => ({
               statusCode: 429,
               type: 'about:blank',
@@ -72,13 +103,20 @@ export async function playsRoutes(
         },
         schema: {
           summary: 'Count a play: a reader started a song',
-          description:
-            'Answered once stored. One reader (an anonymous daily hash of address and user agent) counts once per song and day; known bots are not counted. No cookie is read or set.',
+          description: `Answered once stored. One reader (an anonymous daily hash of address and user agent) counts once per song and day, and one address (an IPv6 /64) counts at most ${deps.plays.readersPerAddress} readers per song and day; known bots are not counted. Sent from a page of another site (its Origin), a play is refused with 403; with no Origin, it is not counted. \`feature\` must be a published feature that lists the song. No cookie is read or set.`,
           body: PlayIn,
-          response: { 200: PlayOut, 400: ProblemOut, 429: ProblemOut },
+          response: { 200: PlayOut, 400: ProblemOut, 403: ProblemOut, 429: ProblemOut },
         },
       },
-      async (request) => {
+      async (request, reply) => {
+        const source = playSource(request, deps.publicUrl);
+        if (source === 'other')
+          return sendProblem(
+            reply,
+            403,
+            "Plays are counted only from Tokushu's own pages; this one was sent from another site (its Origin header).",
+          );
+        if (source === 'none') return { status: 'ignored' as const };
         const outcome = await deps.plays.record({
           ...request.body,
           address: request.ip,
@@ -87,6 +125,13 @@ export async function playsRoutes(
         if (outcome.status === 'unknown')
           throw new ValidationError([
             problemAt([outcome.field], `unknown ${outcome.field} "${outcome.slug}"`),
+          ]);
+        if (outcome.status === 'not-in-feature')
+          throw new ValidationError([
+            problemAt(
+              ['feature'],
+              `the feature "${outcome.feature}" does not list the song "${outcome.song}"`,
+            ),
           ]);
         return { status: outcome.status };
       },

@@ -259,7 +259,12 @@ async function withServices(
 }
 
 async function refreshRankings(services: Services, slug?: string): Promise<number> {
-  const outcomes = await services.rankings.refresh(slug);
+  const { held, rankings: outcomes } = await services.rankings.recount(slug);
+  for (const h of held)
+    console.log(
+      `Held ${h.held} of ${h.of} plays of ${h.song} on ${h.day} out of the rankings: the day rose from a median of ${h.baseline}, with plays from ${h.networks} busy network(s) and ${h.addresses} address(es) at their limit.`,
+    );
+  if (held.length === 0) console.log('Screening held no plays.');
   if (slug && outcomes.length === 0) {
     console.error(`"${slug}" is not a ranking feature.`);
     return 1;

@@ -299,6 +299,14 @@ export interface PlaysTable {
   feature_id: number | null;
   locale: string;
   reader: string;
+  /** The reader's address group (IPv4 address, IPv6 /64) hashed under the day's salt. */
+  address: string | null;
+  /** The address's network (IPv4 /24, IPv6 /48) hashed under the day's salt. */
+  network: string | null;
+  /** Which of the few readers an address may count for a song that day this play is. */
+  address_slot: number | null;
+  /** 1 when the screening before a recount held the play out of the rankings. */
+  held: Generated<number>;
 }
 
 /** The salt of one day's reader hashes; deleted once the day is over. */

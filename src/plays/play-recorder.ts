@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '#src/db/schema.ts';
+import * as repo from './plays.repository.ts';
+import type { ReaderKeys } from './readers.ts';
 
-export interface PlayToRecord {
+export interface PlayToRecord extends ReaderKeys {
   song: string;
   feature: string | undefined;
   locale: string;
-  reader: string;
   day: string;
   at: string;
 }
@@ -13,7 +14,10 @@ export interface PlayToRecord {
 export type RecordOutcome =
   | { status: 'counted' }
   | { status: 'repeat' }
-  | { status: 'unknown'; field: 'song' | 'feature'; slug: string };
+  /** The reader's address already counted as many readers of the song today as it may. */
+  | { status: 'limited' }
+  | { status: 'unknown'; field: 'song' | 'feature'; slug: string }
+  | { status: 'not-in-feature'; song: string; feature: string };
 
 interface Pending {
   play: PlayToRecord;
@@ -21,79 +25,111 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
+const keyOf = (...parts: (string | number)[]) => parts.join('\n');
+
 /**
  * Group commit: plays that arrive while a batch is being written wait for the next one, and
  * each batch is one transaction. A play is answered only after its batch has committed, so
  * an acknowledged play survives a crash; under load, batches grow and the cost of a commit
  * is shared.
+ *
+ * A play counts when its song exists, its feature (if any) is published and lists the song,
+ * its reader has not played the song today, and its address has counted fewer than
+ * `readersPerAddress` readers of the song today. Each counted play takes one of its
+ * address's numbered slots under a unique index, so two servers writing at once cannot
+ * count one reader too many between them.
  */
 export function createPlayRecorder({
   db,
+  readersPerAddress,
   maxBatch = 2000,
 }: {
   db: Kysely<Database>;
+  readersPerAddress: number;
   maxBatch?: number;
 }) {
   const queue: Pending[] = [];
   let writing: Promise<void> | null = null;
 
   const writeBatch = async (batch: Pending[]) => {
-    const songSlugs = [...new Set(batch.map((p) => p.play.song))];
-    const featureSlugs = [
-      ...new Set(batch.flatMap((p) => (p.play.feature ? [p.play.feature] : []))),
-    ];
+    const plays = batch.map((p) => p.play);
     const outcomes = await db.transaction().execute(async (trx) => {
-      const [songs, features] = await Promise.all([
-        trx.selectFrom('songs').select(['id', 'slug']).where('slug', 'in', songSlugs).execute(),
-        featureSlugs.length === 0
-          ? []
-          : trx
-              .selectFrom('features')
-              .select(['id', 'slug'])
-              .where('slug', 'in', featureSlugs)
-              .execute(),
+      const songSlugs = [...new Set(plays.map((p) => p.song))];
+      const featureSlugs = [...new Set(plays.flatMap((p) => (p.feature ? [p.feature] : [])))];
+      const [songId, featureId] = await Promise.all([
+        repo.songIdsBySlug(trx, songSlugs),
+        repo.publishedFeatureIdsBySlug(trx, featureSlugs),
       ]);
-      const songId = new Map(songs.map((s) => [s.slug, s.id]));
-      const featureId = new Map(features.map((f) => [f.slug, f.id]));
-      const results: RecordOutcome[] = batch.map(({ play }) =>
-        !songId.has(play.song)
-          ? { status: 'unknown', field: 'song', slug: play.song }
-          : play.feature && !featureId.has(play.feature)
-            ? { status: 'unknown', field: 'feature', slug: play.feature }
-            : { status: 'repeat' },
+      const listed = await repo.featureSongPairs(
+        trx,
+        [...featureId.values()],
+        [...songId.values()],
       );
-      const rows = batch.flatMap(({ play }, i) =>
-        results[i]?.status === 'repeat'
-          ? [
-              {
-                day: play.day,
-                at: play.at,
-                song_id: songId.get(play.song) as number,
-                feature_id: play.feature ? (featureId.get(play.feature) as number) : null,
-                locale: play.locale,
-                reader: play.reader,
-              },
-            ]
-          : [],
-      );
-      const counted = new Set<string>();
-      for (let i = 0; i < rows.length; i += 500) {
-        const inserted = await trx
-          .insertInto('plays')
-          .values(rows.slice(i, i + 500))
-          .onConflict((oc) => oc.columns(['day', 'reader', 'song_id']).doNothing())
-          .returning(['day', 'reader', 'song_id'])
-          .execute();
-        for (const r of inserted) counted.add(`${r.day}/${r.reader}/${r.song_id}`);
-      }
-      // The first of several identical plays in one batch is the one counted.
-      return batch.map(({ play }, i): RecordOutcome => {
-        const result = results[i] as RecordOutcome;
-        if (result.status !== 'repeat') return result;
-        const key = `${play.day}/${play.reader}/${songId.get(play.song)}`;
-        if (!counted.has(key)) return result;
-        counted.delete(key);
-        return { status: 'counted' };
+      const results: (RecordOutcome | null)[] = plays.map((play) => {
+        const song = songId.get(play.song);
+        if (song === undefined) return { status: 'unknown', field: 'song', slug: play.song };
+        if (!play.feature) return null;
+        const feature = featureId.get(play.feature);
+        if (feature === undefined)
+          return { status: 'unknown', field: 'feature', slug: play.feature };
+        if (!listed.has(keyOf(feature, song)))
+          return { status: 'not-in-feature', song: play.song, feature: play.feature };
+        return null;
+      });
+
+      // Readers who already played a song today, and the slots each address has taken.
+      const valid = plays.filter((_, i) => results[i] === null);
+      const days = [...new Set(valid.map((p) => p.day))];
+      const [played, taken] = await Promise.all([
+        repo.readersWhoPlayed(
+          trx,
+          days,
+          valid.map((p) => p.reader),
+        ),
+        repo.addressSlotsTaken(
+          trx,
+          days,
+          valid.map((p) => p.address),
+        ),
+      ]);
+      const rows: Parameters<typeof repo.insertPlays>[1] = [];
+      const rowOf = new Map<number, number>();
+      plays.forEach((play, i) => {
+        if (results[i] !== null) return;
+        const song = songId.get(play.song) as number;
+        const readerKey = keyOf(play.day, play.reader, song);
+        if (played.has(readerKey)) {
+          results[i] = { status: 'repeat' };
+          return;
+        }
+        const addressKey = keyOf(play.day, song, play.address);
+        const slot = taken.get(addressKey) ?? 0;
+        if (slot >= readersPerAddress) {
+          results[i] = { status: 'limited' };
+          return;
+        }
+        // The first of several identical plays in one batch is the one counted.
+        played.add(readerKey);
+        taken.set(addressKey, slot + 1);
+        rowOf.set(i, rows.length);
+        rows.push({
+          day: play.day,
+          at: play.at,
+          song_id: song,
+          feature_id: play.feature ? (featureId.get(play.feature) as number) : null,
+          locale: play.locale,
+          reader: play.reader,
+          address: play.address,
+          network: play.network,
+          address_slot: slot,
+        });
+      });
+      const inserted = await repo.insertPlays(trx, rows);
+      return plays.map((_, i): RecordOutcome => {
+        const result = results[i];
+        if (result) return result;
+        // Not inserted: another server counted the same reader or slot a moment before.
+        return inserted.has(rowOf.get(i) as number) ? { status: 'counted' } : { status: 'repeat' };
       });
     });
     batch.forEach((p, i) => p.resolve(outcomes[i] as RecordOutcome));
@@ -112,7 +148,7 @@ export function createPlayRecorder({
   };
 
   return {
-    /** Resolves once the play is stored (or known to be a repeat or to name nothing). */
+    /** Resolves once the play is stored (or known not to count, and why). */
     record(play: PlayToRecord): Promise<RecordOutcome> {
       return new Promise((resolve, reject) => {
         queue.push({ play, resolve, reject });

@@ -5,6 +5,7 @@ import { toTimestamp, type Clock } from '#src/shared/clock.ts';
 import { generatePlayHistory, type HistorySummary } from './demo-history.ts';
 import { createPlayRecorder, type RecordOutcome } from './play-recorder.ts';
 import * as repo from './plays.repository.ts';
+import { screenPlays } from './screening.ts';
 import { createReaderHasher } from './readers.ts';
 
 export interface PlayRequest {
@@ -17,6 +18,9 @@ export interface PlayRequest {
 
 export type PlayOutcome = RecordOutcome | { status: 'ignored' };
 
+/** Readers one address (an IPv4 address, an IPv6 /64) may count per song and day by default. */
+export const READERS_PER_ADDRESS = 3;
+
 const DAY_MS = 86_400_000;
 
 function dayOf(date: Date): string {
@@ -24,21 +28,25 @@ function dayOf(date: Date): string {
 }
 
 /**
- * Counting plays honestly: a reader's repeated plays of one song on one day count once,
- * known bots not at all, and a play is acknowledged only once stored.
+ * Counting plays honestly: a reader's repeated plays of one song on one day count once, at
+ * most a few readers per address, known bots not at all, and a play is acknowledged only
+ * once stored.
  */
 export function createPlaysService({
   db,
   clock,
   rawDays,
+  readersPerAddress = READERS_PER_ADDRESS,
 }: {
   db: Kysely<Database>;
   clock: Clock;
   /** Raw plays older than this many days are folded into daily counts. */
   rawDays: number;
+  /** Readers one address may count per song and day. */
+  readersPerAddress?: number;
 }) {
   const readers = createReaderHasher({ db });
-  const recorder = createPlayRecorder({ db });
+  const recorder = createPlayRecorder({ db, readersPerAddress });
 
   return {
     async record(request: PlayRequest): Promise<PlayOutcome> {
@@ -51,7 +59,7 @@ export function createPlaysService({
         locale: request.locale,
         day,
         at: toTimestamp(now),
-        reader: await readers.readerOf(day, request.address, request.userAgent),
+        ...(await readers.readerOf(day, request.address, request.userAgent)),
       });
     },
 
@@ -74,6 +82,9 @@ export function createPlaysService({
       return days;
     },
 
+    /** Holds the last days' suspicious plays out of the rankings (see screening.ts). */
+    screen: () => screenPlays(db, { today: dayOf(clock.now()), readersPerAddress }),
+
     /** Folds raw plays older than the window into daily counts; returns how many were folded. */
     fold: () => repo.foldPlays(db, dayOf(new Date(clock.now().getTime() - rawDays * DAY_MS))),
 
@@ -93,6 +104,7 @@ export function createPlaysService({
     },
 
     today: () => dayOf(clock.now()),
+    readersPerAddress,
     flush: () => recorder.flush(),
     get queueDepth() {
       return recorder.queueDepth;

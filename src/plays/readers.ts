@@ -1,9 +1,36 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '#src/db/schema.ts';
+import { addressGroupsOf } from './address-groups.ts';
+
+/** A reader as a play records them: every part a hash under the day's salt. */
+export interface ReaderKeys {
+  /** Address and user agent: one reader. */
+  reader: string;
+  /** The address group (IPv4 address, IPv6 /64): at most a few readers count from one. */
+  address: string;
+  /** The network (IPv4 /24, IPv6 /48): for spotting plays that come from few places. */
+  network: string;
+}
+
+const hash = (salt: string, ...parts: string[]) =>
+  createHash('sha256')
+    .update([salt, ...parts].join('\n'))
+    .digest('hex')
+    .slice(0, 32);
+
+/** A reader's keys under a day's salt. */
+export function readerKeys(salt: string, address: string, userAgent: string): ReaderKeys {
+  const groups = addressGroupsOf(address);
+  return {
+    reader: hash(salt, groups.address, address, userAgent),
+    address: hash(salt, 'address', groups.address),
+    network: hash(salt, 'network', groups.network),
+  };
+}
 
 /**
- * Readers are counted without being known: a hash of address and user agent under a salt
+ * Readers are counted without being known: hashes of address and user agent under a salt
  * that changes every day and is deleted once its day is over, so no play can be linked to
  * a person or to the same reader on another day. The salt lives in the database so that
  * every instance counts a reader alike.
@@ -30,12 +57,8 @@ export function createReaderHasher({ db }: { db: Kysely<Database> }) {
   };
 
   return {
-    async readerOf(day: string, address: string, userAgent: string): Promise<string> {
-      const salt = await saltFor(day);
-      return createHash('sha256')
-        .update(`${salt}\n${address}\n${userAgent}`)
-        .digest('hex')
-        .slice(0, 32);
+    async readerOf(day: string, address: string, userAgent: string): Promise<ReaderKeys> {
+      return readerKeys(await saltFor(day), address, userAgent);
     },
   };
 }

@@ -8,6 +8,7 @@ import {
   type RankingDefinition,
   type Standing,
 } from '#src/features/index.ts';
+import type { HeldPlays } from '#src/plays/index.ts';
 import type { Change, ChangeFeed } from '#src/shared/changes.ts';
 import { toTimestamp, type Clock } from '#src/shared/clock.ts';
 import { daysBetween, rankingPeriod } from './period.ts';
@@ -34,10 +35,13 @@ export function createRankingsService({
   db,
   clock,
   changes,
+  screen,
 }: {
   db: Db;
   clock: Clock;
   changes: ChangeFeed;
+  /** Holds suspicious plays out of the rankings before they are counted (see src/plays). */
+  screen: () => Promise<HeldPlays[]>;
 }) {
   /** Rankings this service is announcing: their own change must not set off another refresh. */
   const announcing = new Set<string>();
@@ -107,13 +111,24 @@ export function createRankingsService({
     };
   };
 
+  const refresh = async (slug?: string): Promise<RefreshOutcome[]> => {
+    const outcomes: RefreshOutcome[] = [];
+    for (const definition of await listRankingDefinitions(db, slug))
+      outcomes.push(await refreshOne(definition));
+    return outcomes;
+  };
+
   return {
     /** Recomputes every ranking, or the one with `slug` (none when it is not a ranking). */
-    async refresh(slug?: string): Promise<RefreshOutcome[]> {
-      const outcomes: RefreshOutcome[] = [];
-      for (const definition of await listRankingDefinitions(db, slug))
-        outcomes.push(await refreshOne(definition));
-      return outcomes;
+    refresh,
+
+    /**
+     * A recount: screens the recent plays, holding what looks bought, then recomputes the
+     * rankings (or the one with `slug`). Reports what it held.
+     */
+    async recount(slug?: string): Promise<{ held: HeldPlays[]; rankings: RefreshOutcome[] }> {
+      const held = await screen();
+      return { held, rankings: await refresh(slug) };
     },
 
     /** An edited ranking (its scope or period may have changed) is recomputed at once. */
@@ -121,8 +136,9 @@ export function createRankingsService({
       if (change.entity !== 'feature') return;
       for (const slug of change.slugs) {
         if (announcing.has(slug)) continue;
-        for (const definition of await listRankingDefinitions(db, slug))
-          await refreshOne(definition);
+        const definitions = await listRankingDefinitions(db, slug);
+        if (definitions.length > 0) await screen();
+        for (const definition of definitions) await refreshOne(definition);
       }
     },
   };

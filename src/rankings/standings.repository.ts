@@ -25,7 +25,9 @@ function playedDays(db: Db, from: string, to: string) {
         .selectFrom('plays')
         .select(['song_id', 'day', sql<number>`1`.as('n')])
         .where('day', '>=', from)
-        .where('day', '<=', to),
+        .where('day', '<=', to)
+        // Plays the screening held out (see src/plays/screening.ts) are not counted.
+        .where('held', '=', 0),
     );
 }
 

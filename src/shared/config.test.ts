@@ -16,7 +16,12 @@ describe('configuration', () => {
   });
 
   it('trusts a proxy by flag, by hop count or by address', () => {
-    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    // `true` is the one proxy in front: never the hops a client wrote itself.
+    const one = loadConfig({ TRUST_PROXY: 'true' }).trustProxy as (
+      a: string,
+      hop: number,
+    ) => boolean;
+    expect([0, 1].map((hop) => one('10.0.0.1', hop))).toEqual([true, false]);
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).trustProxy).toBe(
       '10.0.0.0/8,127.0.0.1',
     );

@@ -48,7 +48,8 @@ export interface Config {
   playsRawDays: number;
   /**
    * Which proxies in front of the server to believe about the reader's address
-   * (X-Forwarded-For): none by default; `true`, a hop count, or addresses and CIDR ranges.
+   * (X-Forwarded-For): none by default; `true` (the one proxy in front), a hop count, or
+   * addresses and CIDR ranges.
    */
   trustProxy: boolean | string | ((address: string, hop: number) => boolean);
   /** Memory for rendered pages (with their compressed forms); 0 renders every request. */
@@ -93,12 +94,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/**
+ * Only the hops the setting names are believed. Each proxy appends the address it was
+ * reached from to X-Forwarded-For, so the right-most entries are the ones our own proxies
+ * wrote and everything to their left is whatever the client sent. `true` therefore means
+ * the one proxy in front of us (believing every hop, as a bare `true` does in Fastify, would
+ * take the client's own left-most entry as its address).
+ */
 function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
   if (value === undefined || value === 'false') return false;
-  if (value === 'true') return true;
-  if (/^\d+$/.test(value)) {
-    const hops = Number(value);
-    return (_address, hop) => hop < hops;
-  }
+  const hops = value === 'true' ? 1 : /^\d+$/.test(value) ? Number(value) : null;
+  if (hops !== null) return (_address, hop) => hop < hops;
   return value;
 }

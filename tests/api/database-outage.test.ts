@@ -119,7 +119,11 @@ describe.skipIf(!postgresUrl)('PostgreSQL going away and coming back', () => {
     const play = await app.http.inject({
       method: 'POST',
       url: '/api/v1/plays',
-      headers: { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (X11; Linux)' },
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Mozilla/5.0 (X11; Linux)',
+        origin: 'http://localhost',
+      },
       payload: JSON.stringify({ song: 'brave-song', locale: 'en' }),
     });
     expect(play.statusCode).toBe(503);

@@ -34,7 +34,7 @@ async function waitUntilUp(base: string): Promise<void> {
  * A play whose body arrives in two halves, `gap` apart: the request is surely in flight
  * (its connection accepted, its body being read) for as long as the gap lasts.
  */
-function slowPlay(port: number, agent: string, halfway: Promise<void>) {
+function slowPlay(port: number, agent: string, from: string, halfway: Promise<void>) {
   const body = JSON.stringify({ song: 'brave-song', locale: 'en' });
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = http.request(
@@ -44,10 +44,13 @@ function slowPlay(port: number, agent: string, halfway: Promise<void>) {
         method: 'POST',
         path: '/api/v1/plays',
         agent: false,
+        // Readers on different machines: one address counts only a few readers of a song.
+        localAddress: from,
         headers: {
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(body),
           'user-agent': agent,
+          origin: `http://127.0.0.1:${port}`,
         },
       },
       (res) => {
@@ -88,7 +91,7 @@ describe('shutting down on SIGTERM', () => {
       { length: 10 },
       (_, i) => `Mozilla/5.0 (X11; Linux x86_64) shutdown reader ${i} Firefox/128.0`,
     );
-    const inFlight = agents.map((agent) => slowPlay(port, agent, halfway));
+    const inFlight = agents.map((agent, i) => slowPlay(port, agent, `127.0.0.${i + 2}`, halfway));
     // Every connection is accepted and its body half read before the signal.
     await new Promise((r) => setTimeout(r, 300));
     server.kill('SIGTERM');

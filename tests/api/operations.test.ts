@@ -21,7 +21,11 @@ describe('health, readiness and metrics', () => {
     await app().http.inject({
       method: 'POST',
       url: '/api/v1/plays',
-      headers: { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (X11; Linux)' },
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Mozilla/5.0 (X11; Linux)',
+        origin: 'http://localhost',
+      },
       payload: JSON.stringify({ song: 'brave-song', locale: 'en' }),
     });
     const res = await get('/metrics');

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { createApp, type App } from '#src/app.ts';
 import type { ConnectOptions, DialectName } from '#src/db/connect.ts';
-import { fixedClock } from '#src/shared/clock.ts';
+import { fixedClock, type Clock } from '#src/shared/clock.ts';
 import { loadConfig } from '#src/shared/config.ts';
 import { openTestDatabase, type TestDatabase } from './databases.ts';
 
@@ -15,12 +15,14 @@ export interface TestAppOptions {
   onQuery?: ConnectOptions['onQuery'];
   /** More configuration, as environment variables. */
   env?: Record<string, string>;
+  /** "Now" for the application (default: fixed at TEST_NOW). */
+  clock?: Clock;
 }
 
 /** The whole application on a fresh database loaded with the demo content pack. */
 export async function startTestApp(
   dialect: DialectName,
-  { demoPlays = false, onQuery, env = {} }: TestAppOptions = {},
+  { demoPlays = false, onQuery, env = {}, clock = fixedClock(TEST_NOW) }: TestAppOptions = {},
 ): Promise<{ app: App; database: TestDatabase; close(): Promise<void> }> {
   const database = await openTestDatabase(dialect, { migrate: false, onQuery });
   const config = loadConfig({
@@ -31,7 +33,7 @@ export async function startTestApp(
     ADMIN_PASSWORD: 'correct horse battery staple',
     ...env,
   });
-  const app = await createApp(config, { database, clock: fixedClock(TEST_NOW) });
+  const app = await createApp(config, { database, clock });
   return {
     app,
     database,

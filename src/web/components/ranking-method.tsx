@@ -1,4 +1,5 @@
 import type { RankingView } from '#src/features/index.ts';
+import { READERS_PER_ADDRESS } from '#src/plays/index.ts';
 import { formatDate } from '../i18n/index.ts';
 import type { PageContext } from '../page-context.ts';
 
@@ -24,6 +25,7 @@ export function RankingMethod({ ranking, ctx }: { ranking: RankingView; ctx: Pag
           <li>{t.rankingComparedWith(date(ranking.previousFrom), date(ranking.previousTo))}</li>
         )}
         <li>{t.rankingTieBreak}</li>
+        <li>{t.rankingFairness(READERS_PER_ADDRESS)}</li>
         {ranking.refreshedAt && (
           <li>{t.rankingRefreshed(formatDate(ranking.refreshedAt, locale))}</li>
         )}

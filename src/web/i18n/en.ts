@@ -119,6 +119,8 @@ export const en: Messages = {
   rankingComparedWith: (from, to) => `Arrows compare with ${from} to ${to}.`,
   rankingTieBreak:
     'Each reader counts once per song and day. On equal plays, the song played on more days ranks higher, then the song whose romanized title comes first from A to Z.',
+  rankingFairness: (n) =>
+    `At most ${n} readers from one internet address (for IPv6, one /64 network) count for a song each day, and only plays started on Tokushu's own pages count. Before each recount, a song whose plays suddenly jump is checked, and plays that came from only a few networks are held out of the ranking.`,
   rankingRefreshed: (when) => `Last counted ${when}.`,
   rankingEmpty: 'No plays have been counted for this period yet.',
   categories: 'Categories',
@@ -181,7 +183,7 @@ export const en: Messages = {
   privacyParagraphs: [
     'When you start a song, the page tells Tokushu which song, from which feature and in which language, so that rankings come from what readers actually play. Nothing else is sent, no cookie is read or set, and no third-party tracker is on our pages.',
     "To count each reader once per song and day, the server combines your address and browser name with a random value that changes every day and hashes them. The address is never stored, and the day's random value is deleted when the day ends, so a play cannot be traced back to you or linked to your plays on other days.",
-    'Plays from known bots are not counted. After a few weeks, individual plays are folded into daily totals per song and deleted.',
+    'Plays from known bots are not counted, nor plays sent from other sites. Your address also goes into two more hashes under the same daily value, one for the address itself (for IPv6, its /64 network) and one for its wider network, so that at most three readers from one address count for a song each day and a sudden rush from a few networks can be held out of the rankings. After a few weeks, individual plays are folded into daily totals per song and deleted.',
   ],
   aboutTitle: 'About Tokushu',
   aboutParagraphs: [

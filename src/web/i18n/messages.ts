@@ -80,6 +80,8 @@ export interface Messages {
   rankingScope: (category: string | null, tags: string[]) => string;
   rankingComparedWith: (from: string, to: string) => string;
   rankingTieBreak: string;
+  /** Who counts: readers per address, own pages only, screening before a recount. */
+  rankingFairness: (readersPerAddress: number) => string;
   rankingRefreshed: (when: string) => string;
   rankingEmpty: string;
   categories: string;
