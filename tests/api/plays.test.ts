@@ -30,7 +30,11 @@ describe.each(DIALECTS)('plays on %s', (dialect) => {
   };
 
   it('counts a reader once per song and day, from a beacon, without keeping who they are', async () => {
-    const first = await play({ song: 'lilium', feature: 'anime-ballads-that-make-you-cry', locale: 'en' });
+    const first = await play({
+      song: 'lilium',
+      feature: 'anime-ballads-that-make-you-cry',
+      locale: 'en',
+    });
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toEqual({ status: 'counted' });
     expect((await play({ song: 'lilium', locale: 'ja' })).json()).toEqual({ status: 'repeat' });
