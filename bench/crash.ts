@@ -3,11 +3,11 @@
 // the database is intact, and the server starts again on it.
 //   npm run crash [-- --database postgres://…/postgres]
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { connect } from '#src/db/connect.ts';
-import { DEMO_SONGS, scratchSite } from './scratch-site.ts';
+import { readerKeys } from '#src/plays/readers.ts';
+import { DEMO_SONGS, readerAddress, readerHeaders, scratchSite } from './scratch-site.ts';
 
 const { values } = parseArgs({ options: { database: { type: 'string' } } });
 const CONCURRENCY = 64;
@@ -19,19 +19,19 @@ async function main() {
   let failed: boolean;
   try {
     const server = await site.start();
-    const acknowledged: string[] = [];
+    const acknowledged: number[] = [];
     let sent = 0;
     let stop = false;
     const client = async () => {
       while (!stop) {
-        const agent = `Mozilla/5.0 (crash reader ${sent++}) Safari/604.1`;
+        const reader = sent++;
         try {
           const res = await fetch(`${base}/api/v1/plays`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', 'user-agent': agent },
-            body: JSON.stringify({ song: DEMO_SONGS[sent % DEMO_SONGS.length], locale: 'en' }),
+            headers: { 'content-type': 'application/json', ...readerHeaders(base, reader) },
+            body: JSON.stringify({ song: DEMO_SONGS[reader % DEMO_SONGS.length], locale: 'en' }),
           });
-          if (res.ok && (await res.json()).status === 'counted') acknowledged.push(agent);
+          if (res.ok && (await res.json()).status === 'counted') acknowledged.push(reader);
         } catch {
           return; // the server is gone
         }
@@ -92,9 +92,9 @@ async function main() {
       (await db.selectFrom('plays').select('reader').execute()).map((r) => r.reader),
     );
     const missing = acknowledged.filter(
-      (agent) =>
+      (n) =>
         !readers.has(
-          createHash('sha256').update(`${salt}\n127.0.0.1\n${agent}`).digest('hex').slice(0, 32),
+          readerKeys(salt, readerAddress(n), readerHeaders(base, n)['user-agent'] as string).reader,
         ),
     );
     const stored = new Set(

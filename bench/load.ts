@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { DEMO_SONGS, scratchSite } from './scratch-site.ts';
+import { DEMO_SONGS, readerHeaders, scratchSite } from './scratch-site.ts';
 
 const { values } = parseArgs({
   options: {
@@ -37,7 +37,7 @@ const FEATURES = [
 const SEARCHES = ['lisa', 'ハチ', 'kimi no', 'aimer', 'sakura', 'yorushika', 'ballad', 'supercell'];
 
 /** The mix each connection cycles through: pages mostly, a play for every few of them. */
-function mix(): autocannon.Request[] {
+function mix(base: string): autocannon.Request[] {
   const requests: autocannon.Request[] = [];
   for (let i = 0; i < 24; i++) {
     requests.push({ method: 'GET', path: FEATURES[i % FEATURES.length] as string });
@@ -52,10 +52,7 @@ function mix(): autocannon.Request[] {
       requests.push({
         method: 'POST',
         path: '/api/v1/plays',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': `Mozilla/5.0 (load reader ${i}) Firefox/128.0`,
-        },
+        headers: { 'content-type': 'application/json', ...readerHeaders(base, i) },
         body: JSON.stringify({ song: DEMO_SONGS[i % DEMO_SONGS.length], locale: 'en' }),
       });
   }
@@ -73,7 +70,7 @@ function run(url: string, requests: autocannon.Request[]) {
 
 async function main() {
   const site = await scratchSite('load', values.database);
-  const requests = mix();
+  const requests = mix(site.base);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokushu-bench-load-'));
   let failed: boolean;
   try {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { connect } from '#src/db/connect.ts';
-import { DEMO_SONGS, scratchSite } from './scratch-site.ts';
+import { DEMO_SONGS, readerHeaders, scratchSite } from './scratch-site.ts';
 
 const { values } = parseArgs({
   options: {
@@ -44,11 +44,8 @@ async function main() {
             n += 1;
             return {
               ...request,
-              headers: {
-                'content-type': 'application/json',
-                // A new reader each time, so that every play is stored rather than a repeat.
-                'user-agent': `Mozilla/5.0 (bench reader ${n}) Safari/604.1`,
-              },
+              // A new reader each time, so that every play is stored rather than a repeat.
+              headers: { 'content-type': 'application/json', ...readerHeaders(base, n) },
               body: JSON.stringify({ song: DEMO_SONGS[n % DEMO_SONGS.length], locale: 'en' }),
             };
           },

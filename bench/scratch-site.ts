@@ -18,6 +18,23 @@ export const DEMO_SONGS = [
   'saihate',
 ];
 
+/**
+ * What reader `n`'s browser sends with a play, as it reaches the server through the proxy
+ * the bench stands in for: its own address (10.0.0.0/8, one per reader, so that each counts),
+ * its browser and the page's origin.
+ */
+export function readerHeaders(base: string, n: number): Record<string, string> {
+  return {
+    'x-forwarded-for': readerAddress(n),
+    'user-agent': `Mozilla/5.0 (bench reader ${n}) Safari/604.1`,
+    origin: base,
+  };
+}
+
+export function readerAddress(n: number): string {
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+
 export interface ScratchSite {
   databaseUrl: string;
   /** The first admin, created on the first start. */
@@ -74,7 +91,9 @@ export async function scratchSite(name: string, postgresUrl?: string): Promise<S
           LOG_LEVEL: 'error',
           ADMIN_EMAIL: adminEmail,
           ADMIN_PASSWORD: 'scratch password 1234',
-          // Every request comes from one address here.
+          // The bench is the readers' proxy: it forwards each reader's own address.
+          TRUST_PROXY: 'loopback',
+          PUBLIC_URL: base,
           PLAYS_PER_MINUTE: '100000000',
           // The plays measured are the only ones.
           DEMO_PLAYS: '0',
