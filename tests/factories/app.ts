@@ -15,23 +15,36 @@ export interface TestAppOptions {
   onQuery?: ConnectOptions['onQuery'];
   /** More configuration, as environment variables. */
   env?: Record<string, string>;
+  /** Addresses in one sitemap file, so that a small catalog fills several. */
+  sitemapUrlsPerFile?: number;
 }
 
 /** The whole application on a fresh database loaded with the demo content pack. */
 export async function startTestApp(
   dialect: DialectName,
-  { demoPlays = false, onQuery, env = {} }: TestAppOptions = {},
+  { demoPlays = false, onQuery, env = {}, sitemapUrlsPerFile }: TestAppOptions = {},
 ): Promise<{ app: App; database: TestDatabase; close(): Promise<void> }> {
   const database = await openTestDatabase(dialect, { migrate: false, onQuery });
-  const config = loadConfig({
-    CONTENT_DIR: path.resolve('content'),
-    LOG_LEVEL: 'silent',
-    DEMO_PLAYS: demoPlays ? '1' : '0',
-    ADMIN_EMAIL: 'admin@example.org',
-    ADMIN_PASSWORD: 'correct horse battery staple',
-    ...env,
-  });
-  const app = await createApp(config, { database, clock: fixedClock(TEST_NOW) });
+  let app: App;
+  try {
+    const config = loadConfig({
+      CONTENT_DIR: path.resolve('content'),
+      LOG_LEVEL: 'silent',
+      DEMO_PLAYS: demoPlays ? '1' : '0',
+      ADMIN_EMAIL: 'admin@example.org',
+      ADMIN_PASSWORD: 'correct horse battery staple',
+      ...env,
+    });
+    app = await createApp(config, {
+      database,
+      clock: fixedClock(TEST_NOW),
+      sitemapUrlsPerFile,
+    });
+  } catch (error) {
+    // A configuration the application refuses leaves no database behind.
+    await database.drop();
+    throw error;
+  }
   return {
     app,
     database,
