@@ -43,6 +43,7 @@ import {
   createRenderCache,
   listKey,
   type CacheInvalidation,
+  type Purgeable,
   type RenderCache,
 } from '#src/cache/index.ts';
 import { createChangeFeed, type ChangeFeed } from '#src/shared/changes.ts';
@@ -54,6 +55,7 @@ import { takeTurns } from '#src/ops/request-turns.ts';
 import { metricsRoutes } from '#src/ops/metrics.ts';
 import { adminRoutes } from '#src/web/admin.ts';
 import { webRoutes, type NotFoundHandler } from '#src/web/routes.tsx';
+import { createSitemaps } from '#src/web/seo/sitemaps.ts';
 
 export interface Services {
   changes: ChangeFeed;
@@ -91,6 +93,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Open this database instead of the one in `config` (tests pass their own). */
   database?: DatabaseHandle;
+  /** Addresses in one sitemap file: 50,000 by the protocol; tests pass fewer. */
+  sitemapUrlsPerFile?: number;
 }
 
 /** Bounds what changes without a write: "new" marks that age, recommendations recomputed. */
@@ -151,7 +155,7 @@ export function createServices(
 export async function purgeOnChange(
   services: Services,
   database: DatabaseHandle,
-  cache: RenderCache,
+  cache: Purgeable,
 ): Promise<CacheInvalidation> {
   const invalidation = await createCacheInvalidation({ database, cache });
   services.changes.subscribe((c) => invalidation.apply(c), { last: true });
@@ -193,7 +197,18 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       config.pageCacheBytes > 0
         ? createRenderCache({ maxBytes: config.pageCacheBytes, ttlMs: PAGE_TTL_MS })
         : null;
-    const invalidation = pageCache ? await purgeOnChange(services, database, pageCache) : null;
+    const sitemaps = createSitemaps({
+      origin: config.publicUrl,
+      catalog: services.reader,
+      features: services.features,
+      urlsPerFile: options.sitemapUrlsPerFile,
+    });
+    // The sitemap is kept until the catalog changes, whether or not pages are.
+    const kept: Purgeable[] = [sitemaps, ...(pageCache ? [pageCache] : [])];
+    const invalidation = await purgeOnChange(services, database, {
+      purge: (keys) => kept.forEach((cache) => cache.purge(keys)),
+      purgeAll: () => kept.forEach((cache) => cache.purgeAll()),
+    });
 
     // Filled in once the site's routes exist; bad addresses are rejected before routing.
     const site: { notFound?: NotFoundHandler } = {};
@@ -226,7 +241,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       assistant: services.assistant,
       plays: services.plays,
       playsPerMinute: config.playsPerMinute,
-      publicUrl: config.publicUrl,
+      publicUrl: config.declaredPublicUrl,
       features: services.features,
       editing: services.editing,
       catalog: services.reader,
@@ -242,6 +257,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       pageCache,
       cacheControl: `public, max-age=0, must-revalidate, s-maxage=${config.cdnMaxAge}, stale-while-revalidate=${config.cdnMaxAge * 5}`,
       canPreview: async (request) => can(await sessionActor(services.accounts, request), 'edit'),
+      sitemaps,
     });
     // Plays already received are written before anything closes.
     http.addHook('onClose', () => services.plays.flush());
@@ -253,7 +269,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       onError: (error) => http.log.error(error),
     });
     http.addHook('onClose', async () => stopGoLive());
-    if (invalidation) http.addHook('onClose', () => invalidation.close());
+    http.addHook('onClose', () => invalidation.close());
     // Whoever opened the database closes it.
     if (!options.database) http.addHook('onClose', () => database.close());
     return { http, database, services, pageCache, firstStart: { content, admin } };

@@ -5,7 +5,12 @@ import { listenOn, type NotificationChannel } from '#src/db/notifications.ts';
 import type { Change } from '#src/shared/changes.ts';
 import { affectedKeys } from './affected.repository.ts';
 import type { DependencyKey } from './dependencies.ts';
-import type { RenderCache } from './render-cache.ts';
+
+/** What a purge reaches: the page cache, and whatever else is kept until content changes. */
+export interface Purgeable {
+  purge(keys: readonly DependencyKey[]): void;
+  purgeAll(): void;
+}
 
 /** NOTIFY payloads stop at 8,000 bytes; a purge that long empties the other caches instead. */
 const MAX_PAYLOAD = 7_000;
@@ -25,7 +30,7 @@ export async function createCacheInvalidation({
   onError = (error) => console.error(error),
 }: {
   database: DatabaseHandle;
-  cache: RenderCache;
+  cache: Purgeable;
   onError?: (error: unknown) => void;
 }) {
   const self = randomUUID();

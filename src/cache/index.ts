@@ -6,5 +6,9 @@ export {
   type RenderCache,
   type RenderCacheOptions,
 } from './render-cache.ts';
-export { createCacheInvalidation, type CacheInvalidation } from './cache-invalidation.ts';
+export {
+  createCacheInvalidation,
+  type CacheInvalidation,
+  type Purgeable,
+} from './cache-invalidation.ts';
 export { affectedKeys } from './affected.repository.ts';

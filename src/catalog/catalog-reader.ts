@@ -218,8 +218,11 @@ export function createCatalogReader({ db }: { db: Kysely<Database> }) {
       return c ? { id: c.id, slug: c.slug, labels: labelsOf(c) } : null;
     },
 
-    listSlugs: (table: 'songs' | 'artists' | 'works', limit: number) =>
-      details.listSlugs(db, table, limit),
+    slugsFrom: (table: 'songs' | 'artists' | 'works', from: string | null, limit: number) =>
+      details.slugsFrom(db, table, from, limit),
+
+    slugAfter: (table: 'songs' | 'artists' | 'works', from: string | null, skip: number) =>
+      details.slugAfter(db, table, from, skip),
 
     /** Song cards in the order of `ids`. */
     songCards: (ids: readonly number[]): Promise<SongCard[]> => getSongCards(db, ids),

@@ -195,12 +195,37 @@ export async function findCategory(db: Db, slug: string) {
 
 export type { Name };
 
-/** Slugs of every song, artist or work, in slug order, for the sitemap. */
-export async function listSlugs(
+type SlugTable = 'songs' | 'artists' | 'works';
+
+/**
+ * Up to `limit` slugs of songs, artists or works from `from` on (all when null), in slug
+ * order: a large catalog is read a slice at a time, each slice starting where the last ended.
+ */
+export async function slugsFrom(
   db: Db,
-  table: 'songs' | 'artists' | 'works',
+  table: SlugTable,
+  from: string | null,
   limit: number,
 ): Promise<string[]> {
-  const rows = await db.selectFrom(table).select('slug').orderBy('slug').limit(limit).execute();
+  let query = db.selectFrom(table).select('slug');
+  if (from !== null) query = query.where('slug', '>=', from);
+  const rows = await query.orderBy('slug').limit(limit).execute();
   return rows.map((r) => r.slug);
+}
+
+/**
+ * The slug `skip` places after `from` (the first slug when null) in slug order, if there is
+ * one: where each sitemap file starts, found through the slug index without reading the slugs
+ * in between.
+ */
+export async function slugAfter(
+  db: Db,
+  table: SlugTable,
+  from: string | null,
+  skip: number,
+): Promise<string | undefined> {
+  let query = db.selectFrom(table).select('slug');
+  if (from !== null) query = query.where('slug', '>=', from);
+  const row = await query.orderBy('slug').limit(1).offset(skip).executeTakeFirst();
+  return row?.slug;
 }

@@ -234,6 +234,38 @@ export async function listPublished(db: Db, limit: number, filter: FeatureFilter
   return query.orderBy('f.published_at', 'desc').orderBy('f.id', 'desc').limit(limit).execute();
 }
 
+/**
+ * Up to `limit` published features readers can read (with a reviewed text) after the slug
+ * `after` (from the first when null), in slug order, with their entry counts: every feature,
+ * a slice at a time, for the sitemap.
+ */
+export async function listPublishedSlugs(db: Db, after: string | null, limit: number, now: string) {
+  let query = db
+    .selectFrom('features as f')
+    .select([
+      'f.slug',
+      'f.updated_at',
+      (eb) =>
+        eb
+          .selectFrom('entries as e')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('e.feature_id', '=', 'f.id')
+          .as('entry_count'),
+    ])
+    .where(live(now))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('feature_texts as t')
+          .select('t.feature_id')
+          .whereRef('t.feature_id', '=', 'f.id')
+          .where('t.status', '=', 'reviewed'),
+      ),
+    );
+  if (after !== null) query = query.where('f.slug', '>', after);
+  return query.orderBy('f.slug').limit(limit).execute();
+}
+
 /** Where a song stands in each published feature that has it. */
 export async function positionsOfSong(db: Db, songId: number, now: string) {
   return db

@@ -354,6 +354,19 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
       return summarize(await repo.listPublished(db, limit, filter, now()), locale);
     },
 
+    /** Published features after `after` in slug order, with their entry counts (sitemap). */
+    async listPublishedSlugs(
+      after: string | null,
+      limit: number,
+    ): Promise<{ slug: string; updatedAt: string; entryCount: number }[]> {
+      const rows = await repo.listPublishedSlugs(db, after, limit, now());
+      return rows.map((r) => ({
+        slug: r.slug,
+        updatedAt: r.updated_at,
+        entryCount: Number(r.entry_count ?? 0),
+      }));
+    },
+
     /**
      * Features like this one, as computed when content last changed (see src/discovery).
      * Editors' own picks (`exclude`) are shown separately and left out here.

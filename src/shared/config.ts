@@ -30,6 +30,33 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
+/**
+ * Behind a proxy the request's host is whatever X-Forwarded-Host says, which anyone can
+ * write: canonical links, the sitemap and page-cache keys made from it would name their site.
+ */
+const CheckedConfigSchema = ConfigSchema.superRefine((e, ctx) => {
+  if (e.TRUST_PROXY !== undefined && e.TRUST_PROXY !== 'false' && !e.PUBLIC_URL)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['PUBLIC_URL'],
+      message:
+        'must be set when TRUST_PROXY is: the site address in links, the sitemap and ' +
+        'robots.txt would otherwise come from the X-Forwarded-Host header, which any client ' +
+        'can write. Set PUBLIC_URL to the address readers use, like https://tokushu.example',
+    });
+});
+
+/**
+ * The site's address when PUBLIC_URL is not set (and so no proxy is trusted): the address
+ * the server listens on, so that links work on this machine; never the request's Host
+ * header, which the client writes. A server listening on every interface (0.0.0.0, ::) has
+ * no one address: links then name `localhost`. A site others read sets PUBLIC_URL.
+ */
+function listeningAddress(host: string, port: number): string {
+  const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return `http://${name.includes(':') ? `[${name}]` : name}:${port}`;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -37,8 +64,16 @@ export interface Config {
   /** `sqlite:<file>` or `postgres://…`; defaults to SQLite in the data directory. */
   databaseUrl: string;
   contentDir: string;
-  /** The site's public origin for absolute links; taken from each request when unset. */
-  publicUrl: string | undefined;
+  /**
+   * The site's address (scheme and host) for absolute links, the sitemap and page-cache keys:
+   * PUBLIC_URL, else the address the server listens on. Never taken from a request.
+   */
+  publicUrl: string;
+  /**
+   * PUBLIC_URL as set, or undefined: where the listening address is no answer (a play's
+   * Origin is then checked against the host the request was sent to).
+   */
+  declaredPublicUrl: string | undefined;
   adminEmail: string;
   adminPassword: string | undefined;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
@@ -49,7 +84,7 @@ export interface Config {
   /**
    * Which proxies in front of the server to believe about the reader's address
    * (X-Forwarded-For): none by default; `true` (the one proxy in front), a hop count, or
-   * addresses and CIDR ranges.
+   * addresses and CIDR ranges. Requires PUBLIC_URL.
    */
   trustProxy: boolean | string | ((address: string, hop: number) => boolean);
   /** Memory for rendered pages (with their compressed forms); 0 renders every request. */
@@ -66,7 +101,7 @@ export interface Config {
 
 /** Reads configuration from environment variables; a bad value names the variable at fault. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = ConfigSchema.safeParse(env);
+  const parsed = CheckedConfigSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
@@ -79,7 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: e.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'tokushu.db')}`,
     contentDir: path.resolve(e.CONTENT_DIR),
-    publicUrl: e.PUBLIC_URL,
+    publicUrl: e.PUBLIC_URL ?? listeningAddress(e.HOST, e.PORT),
+    declaredPublicUrl: e.PUBLIC_URL,
     adminEmail: e.ADMIN_EMAIL,
     adminPassword: e.ADMIN_PASSWORD,
     logLevel: e.LOG_LEVEL,

@@ -5,7 +5,7 @@ import { sendProblem } from '#src/api/problem.ts';
 import { compressPage, dependenciesOf, HOME, listKey, type RenderCache } from '#src/cache/index.ts';
 import type { CatalogReader } from '#src/catalog/index.ts';
 import type { FeaturesService, PageRequest } from '#src/features/index.ts';
-import { SEARCH_KINDS, type SearchService } from '#src/search/index.ts';
+import type { SearchService } from '#src/search/index.ts';
 import type { Clock } from '#src/shared/clock.ts';
 import { isLocale, negotiateLocale, type Locale } from '#src/shared/locale.ts';
 import { assetUrls, ASSETS_DIR } from './assets.ts';
@@ -27,12 +27,27 @@ import { renderDocument } from './render.ts';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '#src/db/availability.ts';
 import { CSP_HEADER, newNonce, pagePolicy } from './content-security.ts';
 import { seoRoutes } from './seo/seo-routes.ts';
+import type { Sitemaps } from './seo/sitemaps.ts';
+import {
+  featurePageQuery,
+  featureQuery,
+  noQuery,
+  searchOf,
+  searchOfQuery,
+  searchQuery,
+  type PageQuery,
+  type QueryReader,
+} from './page-query.ts';
 
 export interface WebDeps {
   features: FeaturesService;
   catalog: CatalogReader;
   clock: Clock;
-  publicUrl: string | undefined;
+  /**
+   * The site's address (`https://tokushu.example`): every absolute link, and nothing from the
+   * request, whose Host and X-Forwarded-Host anyone can write (see src/shared/config.ts).
+   */
+  publicUrl: string;
   search: SearchService;
   /** Rendered pages kept in memory, or null to render every request. */
   pageCache: RenderCache | null;
@@ -40,6 +55,8 @@ export interface WebDeps {
   cacheControl: string;
   /** Whether the request comes from someone signed in who may see unpublished drafts. */
   canPreview: (request: FastifyRequest) => Promise<boolean>;
+  /** The sitemap index and its files, kept until the catalog changes. */
+  sitemaps: Sitemaps;
 }
 
 export type NotFoundHandler = (request: FastifyRequest, reply: FastifyReply) => FastifyReply;
@@ -47,9 +64,9 @@ export type NotFoundHandler = (request: FastifyRequest, reply: FastifyReply) => 
 const PAGE_NUMBER = /^[1-9]\d{0,5}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const PRIVATE = 'private, no-store';
-const KEPT_QUERIES = new Set(['', '?all=1', '?view=playlist', '?all=1&view=playlist']);
 const PREVIEW_BASE = '/admin/preview';
-const MAX_QUERY = 200;
+/** What a percent-decoded page address may hold: anything else is not one of ours. */
+const PLAIN_PATH = /^\/[a-z0-9][a-z0-9/-]*$/;
 /** The newest features with a tag; a common tag has hundreds. */
 const TAG_PAGE_FEATURES = 24;
 
@@ -65,39 +82,28 @@ type LocaleParams = { Params: SlugParams };
 const urlOf = (request: FastifyRequest) =>
   new URL(`http://localhost${request.url.startsWith('/') ? '' : '/'}${request.url}`);
 
-/** The parameters that choose what a page shows: they survive a change of language. */
-function keptQuery(url: URL): string {
-  const kept = new URLSearchParams();
-  for (const key of ['all', 'view', 'q']) {
-    const value = url.searchParams.get(key);
-    if (value) kept.set(key, value);
-  }
-  const query = kept.toString();
-  return query ? `?${query}` : '';
-}
-
 /** The public, server-rendered site. Returns the 404 page handler for errors raised before routing. */
 export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<NotFoundHandler> {
   const { features, catalog, clock, search } = deps;
   const assets = assetUrls();
-  const originOf = (request: FastifyRequest) =>
-    deps.publicUrl ?? `${request.protocol}://${request.host}`;
+  const origin = deps.publicUrl;
 
-  const context = (request: FastifyRequest, locale: Locale, localeBase = ''): PageContext => {
-    const url = urlOf(request);
-    const pathAfterLocale = url.pathname.slice(localeBase.length + locale.length + 1) || '/';
-    return {
-      locale,
-      t: messagesFor(locale),
-      pathAfterLocale,
-      localeBase,
-      query: keptQuery(url),
-      assets,
-      clock,
-      origin: originOf(request),
-      nonce: newNonce(),
-    };
-  };
+  /** `path` is the page's address without its query; `query` what of it the page keeps. */
+  const context = (
+    path: string,
+    locale: Locale,
+    { localeBase = '', query = '' }: { localeBase?: string; query?: string } = {},
+  ): PageContext => ({
+    locale,
+    t: messagesFor(locale),
+    pathAfterLocale: path.slice(localeBase.length + locale.length + 1) || '/',
+    localeBase,
+    query,
+    assets,
+    clock,
+    origin,
+    nonce: newNonce(),
+  });
 
   const html = (reply: FastifyReply, ctx: PageContext, page: VNode, status = 200) =>
     reply
@@ -112,28 +118,25 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
       return sendProblem(reply, 404, `No API resource at ${request.url}.`);
     const first = request.url.split(/[/?#]/)[1] ?? '';
     const locale = isLocale(first) ? first : negotiateLocale(request.headers['accept-language']);
-    const ctx = context(request, locale);
+    const ctx = context(urlOf(request).pathname, locale);
     return html(reply, ctx, <ErrorPageView ctx={ctx} status={404} />, 404);
   };
 
   /**
    * Runs `render` for a valid locale (and slug, when the route has one), else answers 404.
-   * Public pages are kept, compressed, in the page cache, under their address and the query
-   * parameters that change them (`all`, `view`), with what they show: their links, and the
-   * lists they show by relation (`lists`).
+   * The page is rendered from the parameters `query` reads (see page-query.ts), read once.
+   * Public pages are kept, compressed, in the page cache, under their path and those
+   * parameters, with what they show: their links, and the lists they show by relation (`lists`).
    */
   const page =
     <P extends { locale: string; slug?: string }>(
-      render: (
-        ctx: PageContext,
-        params: P,
-        request: FastifyRequest,
-      ) => Promise<VNode | Redirect | null>,
+      render: (ctx: PageContext, params: P, query: PageQuery) => Promise<VNode | Redirect | null>,
       {
         personal = false,
         keep = true,
         localeBase = '',
         lists,
+        query: readQuery = noQuery,
       }: {
         /** Shown to one signed-in person: never stored, by us or anyone. */
         personal?: boolean;
@@ -142,6 +145,8 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
         localeBase?: string;
         /** The lists this page shows by relation (see src/cache/dependencies.ts). */
         lists?: (params: P) => string[];
+        /** The query parameters that change this page; any others are ignored. */
+        query?: QueryReader;
       } = {},
     ) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
@@ -149,16 +154,26 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
       const { locale, slug } = params;
       if (!isLocale(locale) || (slug !== undefined && !SLUG.test(slug)))
         return notFound(request, reply);
-      // Only the addresses the site links to are kept; any other query renders afresh.
-      const query = keptQuery(urlOf(request));
-      const store = keep && !personal && KEPT_QUERIES.has(query) ? deps.pageCache : null;
+      const url = urlOf(request);
+      const query = readQuery(url.searchParams);
+      const search = searchOf(query);
+      // `/%65n/…` is `/en/…`: one address per page, or each spelling would be a page of its own.
+      if (url.pathname.includes('%')) {
+        const plain = decodeURIComponent(url.pathname);
+        if (!PLAIN_PATH.test(plain)) return notFound(request, reply);
+        return reply.redirect(`${plain}${search}`, 301);
+      }
+      const path = url.pathname;
+      const store = keep && !personal ? deps.pageCache : null;
+      // One site, one address: the key is the page alone. The request's Host is not part of
+      // it (nor of the page), so made-up hosts cannot fill the cache with copies.
+      const key = `${path}${search}`;
       // A page served from the cache needs no context, nor a nonce of its own.
-      const key = `${originOf(request)}${request.url.split('?')[0]}${query}`;
       const hit = store && (store.get(key) ?? (await store.afterRender(key)));
       if (hit) return sendCachedPage(request, reply, hit, deps.cacheControl, true);
-      const ctx = context(request, locale, localeBase);
+      const ctx = context(path, locale, { localeBase, query: search });
       if (!store) {
-        const view = await render(ctx, params, request);
+        const view = await render(ctx, params, query);
         if (!view) return notFound(request, reply);
         if ('redirect' in view) return reply.redirect(view.redirect, 301);
         return html(
@@ -170,7 +185,7 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
       const renderedFrom = store.generation();
       const rendered = store.beginRender(key);
       try {
-        const view = await render(ctx, params, request);
+        const view = await render(ctx, params, query);
         if (!view) return notFound(request, reply);
         if ('redirect' in view) return reply.redirect(view.redirect, 301);
         const body = renderDocument(view);
@@ -203,7 +218,7 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
     else request.log.error(error);
     const first = request.url.split(/[/?#]/)[1] ?? '';
     const locale = isLocale(first) ? first : 'en';
-    const ctx = context(request, locale);
+    const ctx = context(urlOf(request).pathname, locale);
     const code = unavailable ? 503 : 500;
     if (unavailable) reply.header('retry-after', RETRY_AFTER_SECONDS);
     return html(
@@ -257,32 +272,11 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
   app.get<{ Params: { locale: string } }>(
     '/:locale/search',
     page(
-      async (ctx, _params, request) => {
-        const params = request.query as Record<string, string | string[] | undefined>;
-        const one = (key: string) => {
-          const raw = params[key];
-          return (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, MAX_QUERY) || undefined;
-        };
-        const query = one('q') ?? '';
-        if (!query) return <SearchPageView ctx={ctx} view={null} />;
-        // Unknown values narrow nothing rather than fail: these addresses are typed and shared.
-        const type = one('type');
-        const slugOrNone = (value: string | undefined) =>
-          value && SLUG.test(value) ? value : undefined;
-        const filters = {
-          type: SEARCH_KINDS.find((k) => k === type),
-          tag: slugOrNone(one('tag')),
-          role: slugOrNone(one('role')),
-          decade: /^\d{3}0s$/.test(one('decade') ?? '') ? one('decade') : undefined,
-          category: slugOrNone(one('category')),
-        };
-        const pageNumber = Number(one('page') ?? 1);
-        const found = await search.search(
-          query,
-          ctx.locale,
-          filters,
-          PAGE_NUMBER.test(String(pageNumber)) ? pageNumber : 1,
-        );
+      async (ctx, _params, query) => {
+        const asked = searchOfQuery(query);
+        if (!asked) return <SearchPageView ctx={ctx} view={null} />;
+        const { q, page: pageNumber, ...filters } = asked;
+        const found = await search.search(q, ctx.locale, filters, pageNumber);
         const idsOf = (kind: string) =>
           found.results.filter((r) => r.kind === kind).map((r) => r.id);
         const [songs, featureSummaries] = await Promise.all([
@@ -299,10 +293,10 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
           (a, b) => (rank.get(a.slug) ?? 0) - (rank.get(b.slug) ?? 0),
         );
         return (
-          <SearchPageView ctx={ctx} view={{ query, filters, found, songs, features: ordered }} />
+          <SearchPageView ctx={ctx} view={{ query: q, filters, found, songs, features: ordered }} />
         );
       },
-      { keep: false },
+      { keep: false, query: searchQuery },
     ),
   );
 
@@ -370,31 +364,42 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
     ),
   );
 
-  const featurePage = (pageOf: (request: FastifyRequest) => PageRequest | null) =>
+  const featurePage = (
+    pageOf: (query: PageQuery, params: { page?: string }) => PageRequest | null,
+    query: QueryReader,
+  ) =>
     page<{ locale: string; slug: string; page?: string }>(
-      async (ctx, { slug }, request) => {
-        const pageRequest = pageOf(request);
+      async (ctx, params, kept) => {
+        const { slug } = params;
+        const pageRequest = pageOf(kept, params);
         if (!pageRequest) return null;
         const feature = await features.getFeaturePage(slug, ctx.locale, pageRequest);
         if (!feature) {
           // A published feature that was renamed keeps its old addresses.
           const current = await features.redirectFor(slug);
           if (!current) return null;
-          const url = urlOf(request);
           const page = 'page' in pageRequest && pageRequest.page > 1 ? pageRequest.page : 1;
-          return { redirect: `${paths.feature(ctx.locale, current, page)}${url.search}` };
+          return { redirect: `${paths.feature(ctx.locale, current, page)}${searchOf(kept)}` };
         }
         const similar = await features.featuresLike(
           slug,
           ctx.locale,
           feature.related.map((r) => r.slug),
         );
-        const view =
-          (request.query as { view?: string }).view === 'playlist' ? 'playlist' : 'article';
+        const view = kept.view === 'playlist' ? 'playlist' : 'article';
         return <FeaturePageView ctx={ctx} feature={feature} similar={similar} view={view} />;
       },
-      { lists: ({ slug }) => [listKey('feature', slug)] },
+      { lists: ({ slug }) => [listKey('feature', slug)], query },
     );
+
+  const firstFeaturePage = featurePage(
+    (kept) => (kept.all === '1' ? { all: true } : { page: 1 }),
+    featureQuery,
+  );
+  const numberedFeaturePage = featurePage(
+    (_kept, params) => ({ page: Number(params.page) }),
+    featurePageQuery,
+  );
 
   // Editors see the saved state of any feature, every entry on one page, before readers do.
   app.get<{ Params: SlugParams }>(`${PREVIEW_BASE}/:locale/:slug`, async (request, reply) => {
@@ -419,12 +424,7 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
     )(request, reply);
   });
 
-  app.get<{ Params: { locale: string; slug: string } }>(
-    '/:locale/:slug',
-    featurePage((request) =>
-      (request.query as { all?: string }).all === '1' ? { all: true } : { page: 1 },
-    ),
-  );
+  app.get<{ Params: { locale: string; slug: string } }>('/:locale/:slug', firstFeaturePage);
 
   app.get<{ Params: { locale: string; slug: string; page: string } }>(
     '/:locale/:slug/:page',
@@ -434,10 +434,10 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<No
       // Page one has a single address.
       if (n === '1' && isLocale(locale) && SLUG.test(slug))
         return reply.redirect(`/${locale}/${slug}`, 301);
-      return featurePage(() => ({ page: Number(n) }))(request, reply);
+      return numberedFeaturePage(request, reply);
     },
   );
 
-  await seoRoutes(app, { features, catalog, originOf });
+  await seoRoutes(app, { features, origin, sitemaps: deps.sitemaps });
   return notFound;
 }

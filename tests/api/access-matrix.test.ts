@@ -82,6 +82,7 @@ const POLICY: Record<string, Policy> = {
   'GET /': { access: 'public' },
   'GET /robots.txt': { access: 'public' },
   'GET /sitemap.xml': { access: 'public' },
+  'GET /sitemaps/:file': { access: 'public' },
   'GET /assets/*': { access: 'public' },
   'GET /admin': { access: 'public' },
   'GET /admin/*': { access: 'public' },
@@ -417,6 +418,12 @@ const RECIPES: Record<string, Recipe> = {
   'GET /': { ok: 302, valid: () => ({ url: '/' }) },
   'GET /robots.txt': { ok: 200, valid: () => ({ url: '/robots.txt' }) },
   'GET /sitemap.xml': { ok: 200, valid: () => ({ url: '/sitemap.xml' }) },
+  'GET /sitemaps/:file': {
+    ok: 200,
+    valid: () => ({ url: '/sitemaps/songs-1.xml' }),
+    malformed: () => ({ url: '/sitemaps/songs-0.xml' }),
+    bad: 404,
+  },
   'GET /assets/*': {
     ok: 200,
     valid: () => ({ url: '/assets/site.css' }),

@@ -78,7 +78,7 @@ describe.each(DIALECTS)('the feature page on %s', (dialect) => {
       ['ko', 'ko'],
     ]) {
       expect(res.body).toContain(
-        `<link rel="alternate" hreflang="${lang}" href="http://localhost:80/${prefix}/anime-heartbreak-songs/3"/>`,
+        `<link rel="alternate" hreflang="${lang}" href="http://127.0.0.1:3000/${prefix}/anime-heartbreak-songs/3"/>`,
       );
     }
   });

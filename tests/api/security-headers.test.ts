@@ -12,6 +12,7 @@ const ADDRESSES = [
   '/en/no-such-page',
   '/en/feed.xml',
   '/sitemap.xml',
+  '/sitemaps/pages-1.xml',
   '/robots.txt',
   '/api/v1/features/anime-heartbreak-songs',
   '/api/v1/nothing-here',

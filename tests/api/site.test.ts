@@ -10,10 +10,14 @@ describe.each(DIALECTS)('the public site on %s', (dialect) => {
   it('answers every address the sitemap lists, in every locale', async () => {
     const res = await get('/sitemap.xml');
     expect(res.statusCode).toBe(200);
-    const xml = new XMLParser({ ignoreAttributes: false }).parse(res.body) as {
-      urlset: { url: { loc: string; 'xhtml:link': unknown[] }[] };
-    };
-    const urls = xml.urlset.url;
+    const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'url' });
+    const index = parser.parse(res.body) as { sitemapindex: { sitemap: { loc: string }[] } };
+    const urls: { loc: string; 'xhtml:link': unknown[] }[] = [];
+    for (const { loc } of [index.sitemapindex.sitemap].flat()) {
+      const file = await get(new URL(loc).pathname);
+      expect(file.statusCode, loc).toBe(200);
+      urls.push(...(parser.parse(file.body) as { urlset: { url: typeof urls } }).urlset.url);
+    }
     const kinds = new Set(urls.map((u) => new URL(u.loc).pathname.split('/')[2]));
     for (const kind of [
       'songs',
@@ -149,7 +153,7 @@ describe.each(DIALECTS)('the public site on %s', (dialect) => {
       feed: { entry: unknown[] };
     };
     expect(parsed.feed.entry.length).toBeGreaterThanOrEqual(8);
-    expect((await get('/robots.txt')).body).toContain('Sitemap: http://localhost:80/sitemap.xml');
+    expect((await get('/robots.txt')).body).toContain('Sitemap: http://127.0.0.1:3000/sitemap.xml');
     expect((await get('/en/about')).body).toContain('https://creativecommons.org/licenses/by/4.0/');
     const privacy = page((await get('/ja/about')).body).querySelector('#privacy');
     expect(privacy?.querySelector('h2')?.text).toBe('プライバシー：再生時に記録されること');

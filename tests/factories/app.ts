@@ -17,23 +17,42 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** "Now" for the application (default: fixed at TEST_NOW). */
   clock?: Clock;
+  /** Addresses in one sitemap file, so that a small catalog fills several. */
+  sitemapUrlsPerFile?: number;
 }
 
 /** The whole application on a fresh database loaded with the demo content pack. */
 export async function startTestApp(
   dialect: DialectName,
-  { demoPlays = false, onQuery, env = {}, clock = fixedClock(TEST_NOW) }: TestAppOptions = {},
+  {
+    demoPlays = false,
+    onQuery,
+    env = {},
+    sitemapUrlsPerFile,
+    clock = fixedClock(TEST_NOW),
+  }: TestAppOptions = {},
 ): Promise<{ app: App; database: TestDatabase; close(): Promise<void> }> {
   const database = await openTestDatabase(dialect, { migrate: false, onQuery });
-  const config = loadConfig({
-    CONTENT_DIR: path.resolve('content'),
-    LOG_LEVEL: 'silent',
-    DEMO_PLAYS: demoPlays ? '1' : '0',
-    ADMIN_EMAIL: 'admin@example.org',
-    ADMIN_PASSWORD: 'correct horse battery staple',
-    ...env,
-  });
-  const app = await createApp(config, { database, clock });
+  let app: App;
+  try {
+    const config = loadConfig({
+      CONTENT_DIR: path.resolve('content'),
+      LOG_LEVEL: 'silent',
+      DEMO_PLAYS: demoPlays ? '1' : '0',
+      ADMIN_EMAIL: 'admin@example.org',
+      ADMIN_PASSWORD: 'correct horse battery staple',
+      ...env,
+    });
+    app = await createApp(config, {
+      database,
+      clock,
+      sitemapUrlsPerFile,
+    });
+  } catch (error) {
+    // A configuration the application refuses leaves no database behind.
+    await database.drop();
+    throw error;
+  }
   return {
     app,
     database,

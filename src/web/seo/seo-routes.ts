@@ -1,62 +1,52 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { CatalogReader } from '#src/catalog/index.ts';
-import { PAGE_SIZE, type FeaturesService } from '#src/features/index.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FeaturesService } from '#src/features/index.ts';
 import { isLocale } from '#src/shared/locale.ts';
+import { sendCompressed } from '../cached-response.ts';
 import { messagesFor } from '../i18n/index.ts';
 import { buildFeed } from './feed.ts';
-import { buildSitemap, SITEMAP_LIMIT, type SitemapPage } from './sitemap.ts';
+import type { SitemapAnswer, Sitemaps } from './sitemaps.ts';
 
 interface SeoDeps {
   features: FeaturesService;
-  catalog: CatalogReader;
-  originOf: (request: FastifyRequest) => string;
+  /** The site's address (see src/shared/config.ts), never the request's Host. */
+  origin: string;
+  sitemaps: Sitemaps;
 }
 
 const FEED_SIZE = 30;
+const SITEMAP_CACHE = 'public, max-age=600';
 
-/** `/robots.txt`, `/sitemap.xml` and `/{locale}/feed.xml`. */
+/** `/robots.txt`, `/sitemap.xml` with its files under `/sitemaps/`, and `/{locale}/feed.xml`. */
 export async function seoRoutes(
   app: FastifyInstance,
-  { features, catalog, originOf }: SeoDeps,
+  { features, origin, sitemaps }: SeoDeps,
 ): Promise<void> {
-  app.get('/robots.txt', async (request, reply) =>
+  app.get('/robots.txt', async (_request, reply) =>
     reply
       .type('text/plain; charset=utf-8')
       .header('cache-control', 'public, max-age=3600')
       .send(
-        `User-agent: *\nDisallow: /admin\nDisallow: /api/\nAllow: /\n\nSitemap: ${originOf(request)}/sitemap.xml\n`,
+        `User-agent: *\nDisallow: /admin\nDisallow: /api/\nAllow: /\n\nSitemap: ${origin}/sitemap.xml\n`,
       ),
   );
 
-  app.get('/sitemap.xml', async (request, reply) => {
-    const [list, categories, tags, songs, artists, works] = await Promise.all([
-      features.listPublished('en', 1000),
-      catalog.listCategories(),
-      catalog.listTags(),
-      catalog.listSlugs('songs', SITEMAP_LIMIT),
-      catalog.listSlugs('artists', SITEMAP_LIMIT),
-      catalog.listSlugs('works', SITEMAP_LIMIT),
-    ]);
-    const pages: SitemapPage[] = [
-      { path: '/' },
-      { path: '/about' },
-      ...list.flatMap((f) => {
-        const count = Math.max(1, Math.ceil(f.entryCount / PAGE_SIZE));
-        return Array.from({ length: count }, (_, i) => ({
-          path: i === 0 ? `/${f.slug}` : `/${f.slug}/${i + 1}`,
-          lastmod: f.updatedAt,
-        }));
-      }),
-      ...categories.map((c) => ({ path: `/categories/${c.slug}` })),
-      ...tags.map((t) => ({ path: `/tags/${t.slug}` })),
-      ...songs.map((s) => ({ path: `/songs/${s}` })),
-      ...artists.map((a) => ({ path: `/artists/${a}` })),
-      ...works.map((w) => ({ path: `/works/${w}` })),
-    ];
-    return reply
-      .type('application/xml; charset=utf-8')
-      .header('cache-control', 'public, max-age=600')
-      .send(buildSitemap(originOf(request), pages.slice(0, Math.floor(SITEMAP_LIMIT / 4))));
+  const sendSitemap = (request: FastifyRequest, reply: FastifyReply, answer: SitemapAnswer) =>
+    sendCompressed(request, reply, answer.file, {
+      type: 'application/xml; charset=utf-8',
+      cacheControl: SITEMAP_CACHE,
+      hit: answer.hit,
+    });
+
+  // An index of files of at most 50,000 addresses each, as search engines read them.
+  app.get('/sitemap.xml', async (request, reply) =>
+    sendSitemap(request, reply, await sitemaps.index()),
+  );
+
+  app.get<{ Params: { file: string } }>('/sitemaps/:file', async (request, reply) => {
+    const name = /^(.+)\.xml$/.exec(request.params.file)?.[1];
+    const answer = name ? await sitemaps.file(name) : null;
+    if (!answer) return reply.callNotFound();
+    return sendSitemap(request, reply, answer);
   });
 
   app.get<{ Params: { locale: string } }>('/:locale/feed.xml', async (request, reply) => {
@@ -66,6 +56,6 @@ export async function seoRoutes(
     return reply
       .type('application/atom+xml; charset=utf-8')
       .header('cache-control', 'public, max-age=600')
-      .send(buildFeed(originOf(request), locale, messagesFor(locale).siteName, list));
+      .send(buildFeed(origin, locale, messagesFor(locale).siteName, list));
   });
 }

@@ -1,7 +1,7 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { htmlLang, LOCALES } from '#src/shared/locale.ts';
 
-/** One sitemap can list 50,000 addresses; larger catalogs need a sitemap index. */
+/** One sitemap file can list 50,000 addresses; more go in further files of a sitemap index. */
 export const SITEMAP_LIMIT = 50_000;
 
 const builder = new XMLBuilder({
@@ -17,8 +17,19 @@ export interface SitemapPage {
   lastmod?: string;
 }
 
-/** A sitemap listing each page in every locale, each entry naming its language alternates. */
-export function buildSitemap(origin: string, pages: SitemapPage[]): string {
+/** Addresses a page takes in a sitemap: one in each locale. */
+export const ADDRESSES_PER_PAGE = LOCALES.length;
+
+export const SITEMAP_HEAD =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">';
+export const SITEMAP_TAIL = '</urlset>';
+
+/**
+ * The `<url>` elements of `pages` in every locale, each naming its language alternates: a
+ * piece of a sitemap file, which is written a piece at a time.
+ */
+export function sitemapUrls(origin: string, pages: readonly SitemapPage[]): string {
+  if (pages.length === 0) return '';
   const url = pages.flatMap((page) =>
     LOCALES.map((locale) => ({
       loc: `${origin}/${locale}${page.path}`,
@@ -33,11 +44,15 @@ export function buildSitemap(origin: string, pages: SitemapPage[]): string {
       ],
     })),
   );
+  return builder.build({ url }) as string;
+}
+
+/** A sitemap index naming each sitemap file by its address. */
+export function buildSitemapIndex(locations: readonly string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build({
-    urlset: {
+    sitemapindex: {
       '@_xmlns': 'http://www.sitemaps.org/schemas/sitemap/0.9',
-      '@_xmlns:xhtml': 'http://www.w3.org/1999/xhtml',
-      url,
+      sitemap: locations.map((loc) => ({ loc })),
     },
   })}`;
 }
