@@ -6,9 +6,9 @@ import { toTimestamp, type Clock } from '#src/shared/clock.ts';
 import { shareWorkUnderWay } from '#src/shared/shared-work.ts';
 import type { Locale } from '#src/shared/locale.ts';
 import type { SearchKind } from './documents.repository.ts';
-import { compact, queryForms } from './normalize.ts';
+import { compact, lookupWords, queryForms } from './normalize.ts';
 import * as results from './results.repository.ts';
-import { backendFor, type NameHit } from './search-backend.ts';
+import { backendFor, MIN_FRAGMENT, type NameHit } from './search-backend.ts';
 
 type Db = Kysely<Database>;
 
@@ -16,6 +16,17 @@ export const SEARCH_KINDS: SearchKind[] = ['song', 'artist', 'work', 'feature', 
 export const PAGE_SIZE = 20;
 const LANE_LIMIT = 500;
 const WORD_LIMIT = 2000;
+/**
+ * Distinct words of a query looked up inside names. A real query has a few; more would only
+ * narrow results already narrowed, each at the cost of a lookup (a pasted paragraph, or ℀
+ * typed 200 times, which normalizes to 400 words).
+ */
+const MAX_WORDS = 6;
+/**
+ * Lookups of words inside names one search may make, over all its lanes: a typo in each of
+ * several words could otherwise try eight spellings of each.
+ */
+const MAX_LOOKUPS = 24;
 /** Enough matches for several pages of results and meaningful facet counts. */
 const ENOUGH_FOR_PAGES = 200;
 /** Far above any real code point, so `key < prefix + END` is "starts with prefix". */
@@ -115,14 +126,20 @@ export function createSearchService({ db, clock }: { db: Db; clock: Clock }) {
     }
   };
 
-  /** Entries that have every word (or one of its alternatives) in some name. */
+  /**
+   * Entries that have every word (or one of its alternatives) in some name, spending at most
+   * what is left of `budget.lookups`: once spent, the lane finds nothing more.
+   */
   const allWords = async (
     alternatives: string[][],
     score: number,
     found: Map<number, Candidate>,
+    budget: { lookups: number },
   ) => {
     const perWord: Map<number, NameHit>[] = [];
     for (const options of alternatives) {
+      if (options.length === 0 || options.length > budget.lookups) return;
+      budget.lookups -= options.length;
       const hits = (
         await Promise.all(options.map((w) => backend.containing(db, w, WORD_LIMIT)))
       ).flat();
@@ -164,27 +181,33 @@ export function createSearchService({ db, clock }: { db: Db; clock: Clock }) {
 
   /**
    * Entries the query matches, scored by lane and field. Lanes run best first and stop once
-   * `enough` entries are found, so a common word costs no more than a rare one.
+   * `enough` entries are found, so a common word costs no more than a rare one. The work is
+   * bounded whatever the query: each form is one starts-with lookup, and lookups inside names
+   * are of distinct words of at least a trigram (a shorter one would read every name), at
+   * most `MAX_WORDS` of them and `MAX_LOOKUPS` in all.
    */
   const match = async (query: string, enough: number, fuzzy: boolean): Promise<Candidate[]> => {
     const { japanese, latin } = queryForms(query);
     const forms = [japanese, latin].filter((f): f is string => f !== null);
     const found = new Map<number, Candidate>();
+    const budget = { lookups: MAX_LOOKUPS };
+    const words = (form: string) => lookupWords(form, MIN_FRAGMENT, MAX_WORDS);
     for (const form of forms) await startsWith(compact(form), found);
     for (const form of forms) {
       if (found.size >= enough) break;
-      await allWords(
-        form
-          .split(' ')
-          .filter(Boolean)
-          .map((w) => [w]),
-        LANE.words,
-        found,
-      );
+      const looked = words(form);
+      if (looked.length > 0)
+        await allWords(
+          looked.map((w) => [w]),
+          LANE.words,
+          found,
+          budget,
+        );
     }
     if (fuzzy && found.size === 0 && latin) {
-      const near = await nearWords(latin.split(' ').filter(Boolean));
-      if (near) await allWords(near, LANE.fuzzy, found);
+      const looked = words(latin);
+      const near = looked.length > 0 ? await nearWords(looked) : null;
+      if (near) await allWords(near, LANE.fuzzy, found, budget);
     }
     return [...found.values()];
   };
