@@ -23,7 +23,7 @@ const WORD_LIMIT = 2000;
  */
 const MAX_WORDS = 6;
 /**
- * Lookups of words inside names one search may make, over all its lanes: a typo in each of
+ * Distinct words one search may look up inside names, over all its lanes: a typo in each of
  * several words could otherwise try eight spellings of each.
  */
 const MAX_LOOKUPS = 24;
@@ -127,22 +127,32 @@ export function createSearchService({ db, clock }: { db: Db; clock: Clock }) {
   };
 
   /**
-   * Entries that have every word (or one of its alternatives) in some name, spending at most
-   * what is left of `budget.lookups`: once spent, the lane finds nothing more.
+   * Names containing each word, each word looked up once per search (the typo lane asks again
+   * for words the word lane asked for), at most `MAX_LOOKUPS` words: past that, none found.
    */
+  const lookups = () => {
+    const asked = new Map<string, Promise<NameHit[]>>();
+    return (word: string): Promise<NameHit[]> => {
+      let hits = asked.get(word);
+      if (!hits) {
+        hits =
+          asked.size < MAX_LOOKUPS ? backend.containing(db, word, WORD_LIMIT) : Promise.resolve([]);
+        asked.set(word, hits);
+      }
+      return hits;
+    };
+  };
+
+  /** Entries that have every word (or one of its alternatives) in some name. */
   const allWords = async (
     alternatives: string[][],
     score: number,
     found: Map<number, Candidate>,
-    budget: { lookups: number },
+    containing: (word: string) => Promise<NameHit[]>,
   ) => {
     const perWord: Map<number, NameHit>[] = [];
     for (const options of alternatives) {
-      if (options.length === 0 || options.length > budget.lookups) return;
-      budget.lookups -= options.length;
-      const hits = (
-        await Promise.all(options.map((w) => backend.containing(db, w, WORD_LIMIT)))
-      ).flat();
+      const hits = (await Promise.all(options.map(containing))).flat();
       const here = new Map<number, NameHit>();
       for (const hit of hits) if (!here.has(hit.entry_id)) here.set(hit.entry_id, hit);
       if (here.size === 0) return;
@@ -186,11 +196,15 @@ export function createSearchService({ db, clock }: { db: Db; clock: Clock }) {
    * are of distinct words of at least a trigram (a shorter one would read every name), at
    * most `MAX_WORDS` of them and `MAX_LOOKUPS` in all.
    */
-  const match = async (query: string, enough: number, fuzzy: boolean): Promise<Candidate[]> => {
+  const match = async (
+    query: string,
+    enough: number,
+    fuzzy: boolean,
+    containing = lookups(),
+  ): Promise<Candidate[]> => {
     const { japanese, latin } = queryForms(query);
     const forms = [japanese, latin].filter((f): f is string => f !== null);
     const found = new Map<number, Candidate>();
-    const budget = { lookups: MAX_LOOKUPS };
     const words = (form: string) => lookupWords(form, MIN_FRAGMENT, MAX_WORDS);
     for (const form of forms) await startsWith(compact(form), found);
     for (const form of forms) {
@@ -201,13 +215,13 @@ export function createSearchService({ db, clock }: { db: Db; clock: Clock }) {
           looked.map((w) => [w]),
           LANE.words,
           found,
-          budget,
+          containing,
         );
     }
     if (fuzzy && found.size === 0 && latin) {
       const looked = words(latin);
       const near = looked.length > 0 ? await nearWords(looked) : null;
-      if (near) await allWords(near, LANE.fuzzy, found, budget);
+      if (near) await allWords(near, LANE.fuzzy, found, containing);
     }
     return [...found.values()];
   };
@@ -362,8 +376,11 @@ export function createSearchService({ db, clock }: { db: Db; clock: Clock }) {
     locale: Locale,
     { type, limit = 8 }: { type?: SearchKind | undefined; limit?: number } = {},
   ): Promise<SearchResult[]> {
-    let found = await ranked(await match(query, limit * 4, false), type);
-    if (found.length === 0) found = await ranked(await match(query, limit * 4, true), type);
+    // Both tries share their lookups: the second asks only for what the first did not.
+    const containing = lookups();
+    let found = await ranked(await match(query, limit * 4, false, containing), type);
+    if (found.length === 0)
+      found = await ranked(await match(query, limit * 4, true, containing), type);
     return show(found.slice(0, limit), locale);
   }
 
