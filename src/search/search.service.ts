@@ -21,12 +21,12 @@ const WORD_LIMIT = 2000;
  * narrow results already narrowed, each at the cost of a lookup (a pasted paragraph, or ℀
  * typed 200 times, which normalizes to 400 words).
  */
-const MAX_WORDS = 6;
+const MAX_WORDS = 4;
 /**
  * Distinct words one search may look up inside names, over all its lanes: a typo in each of
  * several words could otherwise try eight spellings of each.
  */
-const MAX_LOOKUPS = 24;
+const MAX_LOOKUPS = 12;
 /** Enough matches for several pages of results and meaningful facet counts. */
 const ENOUGH_FOR_PAGES = 200;
 /** Far above any real code point, so `key < prefix + END` is "starts with prefix". */
@@ -150,16 +150,18 @@ export function createSearchService({ db, clock }: { db: Db; clock: Clock }) {
     found: Map<number, Candidate>,
     containing: (word: string) => Promise<NameHit[]>,
   ) => {
-    const perWord: Map<number, NameHit>[] = [];
+    // The entries that have every word so far: once none, later words need no lookup.
+    let common: Map<number, NameHit> | null = null;
     for (const options of alternatives) {
       const hits = (await Promise.all(options.map(containing))).flat();
       const here = new Map<number, NameHit>();
-      for (const hit of hits) if (!here.has(hit.entry_id)) here.set(hit.entry_id, hit);
+      for (const hit of hits)
+        if (!here.has(hit.entry_id) && (!common || common.has(hit.entry_id)))
+          here.set(hit.entry_id, common?.get(hit.entry_id) ?? hit);
       if (here.size === 0) return;
-      perWord.push(here);
+      common = here;
     }
-    const [first, ...rest] = perWord;
-    for (const [id, hit] of first ?? []) if (rest.every((m) => m.has(id))) keep(found, hit, score);
+    for (const hit of common?.values() ?? []) keep(found, hit, score);
   };
 
   /** Words of the query replaced by the vocabulary's words within a typo or two. */
@@ -177,6 +179,11 @@ export function createSearchService({ db, clock }: { db: Db; clock: Clock }) {
         .where('variant', 'in', deletions(word))
         .limit(200)
         .execute();
+      // A word some name spells just so is not a typo: it is looked for as it is.
+      if (rows.some((r) => r.term === word)) {
+        out.push([word]);
+        continue;
+      }
       const near = rows
         .map((r) => ({ term: r.term, typos: distance(word, r.term) }))
         .filter((t) => t.typos <= allowedTypos(word))

@@ -188,7 +188,7 @@ describe.each(DIALECTS)('the work one search does on %s', (dialect) => {
           words.filter((w) => chars(w) < 3),
           q.slice(0, 20),
         ).toEqual([]);
-        expect(new Set(words).size).toBeLessThanOrEqual(6);
+        expect(new Set(words).size).toBeLessThanOrEqual(4);
       }
       for (const ask of [() => service().search(q, 'en'), () => service().suggest(q, 'en')]) {
         const once = await lookedUp(ask);
@@ -201,14 +201,14 @@ describe.each(DIALECTS)('the work one search does on %s', (dialect) => {
       expect((await service().search(word, 'en')).total, word).toBeGreaterThan(0);
     const words = await lookedUp(() => service().search(many, 'en'));
     expect(words).toEqual([...new Set(words)]);
-    // The typo lane may try near spellings too, but only of the six longest words.
+    // The typo lane may try near spellings too, but only of the four longest words.
     const asTyped = words.filter((w) => many.split(' ').includes(w));
     expect(asTyped.length).toBeGreaterThan(0);
-    expect(asTyped.length).toBeLessThanOrEqual(6);
+    expect(asTyped.length).toBeLessThanOrEqual(4);
     // The longest words are the ones kept: they narrow the most.
     expect(asTyped).toContain('monogatari');
     expect(asTyped).not.toContain('koi');
-    expect(words.length).toBeLessThanOrEqual(24);
+    expect(words.length).toBeLessThanOrEqual(12);
   });
 
   it('finds nothing, without asking the database, for a query that normalizes to nothing', async () => {
