@@ -54,7 +54,10 @@ const ADVERSARIAL = [
   'あ',
   '恋 ',
   'ana ',
+  'ana', // one long word of the commonest trigrams
+  'shi',
   'sakura ',
+  'sakura',
   'kokoronasi ',
   '%_\\',
   '"* NEAR( ',

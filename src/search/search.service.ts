@@ -19,7 +19,7 @@ const WORD_LIMIT = 2000;
 /**
  * Distinct words of a query looked up inside names. A real query has a few; more would only
  * narrow results already narrowed, each at the cost of a lookup (a pasted paragraph, or ℀
- * typed 200 times, which normalizes to 400 words).
+ * typed 200 times, which normalizes to 200 words: "a ca ca …").
  */
 const MAX_WORDS = 4;
 /**
