@@ -2,14 +2,26 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { TIE_IN_ROLES } from '#src/catalog/index.ts';
-import { SEARCH_KINDS, type SearchResult, type SearchService } from '#src/search/index.ts';
+import {
+  MAX_QUERY_LENGTH,
+  normalizedLength,
+  SEARCH_KINDS,
+  type SearchResult,
+  type SearchService,
+} from '#src/search/index.ts';
 import { LocaleQuery, ProblemOut } from './api.schemas.ts';
 
 const Query = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .max(200, 'must be at most 200 characters')
+  .max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`)
+  // Some characters stand for several (℀ is a/c, ﷺ eighteen letters): what is searched is
+  // the text they stand for, and that is held to the same length.
+  .refine(
+    (q) => normalizedLength(q) <= MAX_QUERY_LENGTH,
+    `must be at most ${MAX_QUERY_LENGTH} characters once written out (some characters, such as ℀ or ㍻, stand for several)`,
+  )
   .describe('Text in any script: kanji, kana, romaji in any spelling, English');
 const Kind = z.enum(SEARCH_KINDS);
 const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug');

@@ -10,4 +10,4 @@ export {
   type Facet,
 } from './search.service.ts';
 export type { SearchKind } from './documents.repository.ts';
-export { foldLatin, normalizeText } from './normalize.ts';
+export { foldLatin, MAX_QUERY_LENGTH, normalizedLength, normalizeText } from './normalize.ts';

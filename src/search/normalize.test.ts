@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { foldLatin, kanaToRomaji, normalizeText, queryForms } from './normalize.ts';
+import {
+  foldLatin,
+  kanaToRomaji,
+  lookupWords,
+  MAX_QUERY_LENGTH,
+  normalizedLength,
+  normalizeText,
+  queryForms,
+} from './normalize.ts';
 
 describe('normalizeText', () => {
   it('folds width, case and katakana, and turns punctuation into spaces', () => {
@@ -40,5 +48,39 @@ describe('kanaToRomaji and queryForms', () => {
     expect(queryForms('届かない恋')).toEqual({ japanese: '届かない恋', latin: null });
     expect(queryForms('Tōdokanai')).toEqual({ japanese: null, latin: 'todokanai' });
     expect(queryForms(' !! ')).toEqual({ japanese: null, latin: null });
+  });
+});
+
+describe('what a query looks up', () => {
+  it('has no form at all when nothing but marks is left', () => {
+    expect(queryForms('\u0301'.repeat(200))).toEqual({ japanese: null, latin: null });
+    expect(queryForms('\u3099\u309a')).toEqual({ japanese: null, latin: null });
+  });
+
+  it('is held to the length limit once normalized, without a word cut in two', () => {
+    // 200 characters typed, 600 once written out: "a/ca/ca/c…" becomes "a ca ca c…".
+    expect(normalizedLength('℀'.repeat(200))).toBe(600);
+    const { latin } = queryForms('℀'.repeat(200));
+    expect(latin).toMatch(/^a( ca)+$/);
+    expect([...(latin ?? '')].length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
+    const words = queryForms(`${'abcdefghi '.repeat(25)}`).latin ?? '';
+    expect(words.split(' ').every((w) => w === 'abcdefghi')).toBe(true);
+  });
+
+  it('looks each word up once, the longest first, skipping short ones and marks', () => {
+    expect(lookupWords('a c a c a c', 3, 4)).toEqual([]);
+    expect(lookupWords('kimi no na wa', 3, 4)).toEqual(['kimi']);
+    expect(lookupWords('koi sakura koi sakura nagashi', 3, 4)).toEqual([
+      'nagashi',
+      'sakura',
+      'koi',
+    ]);
+    expect(lookupWords('one two three four five sixsix', 3, 4)).toEqual([
+      'sixsix',
+      'three',
+      'four',
+      'five',
+    ]);
+    expect(lookupWords('\u0301\u0301\u0301 恋の歌', 3, 4)).toEqual(['恋の歌']);
   });
 });

@@ -11,6 +11,15 @@ const KATAKANA = /[\u30a1-\u30f6]/g;
 const SEPARATORS = /[^\p{L}\p{N}\p{M}]+/gu;
 const HAS_LATIN = /[a-z0-9]/;
 const HAS_KANA = /[\u3041-\u3096\u30a1-\u30fa\u30fc]/;
+/** A letter or a digit: text without one (marks alone, such as stray accents) says nothing. */
+const MEANINGFUL = /[\p{L}\p{N}]/u;
+
+/**
+ * The most characters of a query, once normalized, that are looked up. Normalizing can make
+ * text longer (NFKC writes ℀ as a/c, ﷺ as eighteen letters), so this applies after it, not
+ * only to what was typed.
+ */
+export const MAX_QUERY_LENGTH = 200;
 
 /** NFKC, lower case, katakana as hiragana, punctuation as single spaces. */
 export function normalizeText(text: string): string {
@@ -79,14 +88,46 @@ export function compact(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
+/** How many characters (code points, not UTF-16 units) `text` has once normalized. */
+export function normalizedLength(text: string): number {
+  return [...normalizeText(text)].length;
+}
+
+/** The first `MAX_QUERY_LENGTH` characters of normalized text, without a word cut in two. */
+function capped(text: string): string {
+  const chars = [...text];
+  if (chars.length <= MAX_QUERY_LENGTH) return text;
+  const kept = chars.slice(0, MAX_QUERY_LENGTH + 1).join('');
+  const lastGap = kept.lastIndexOf(' ');
+  return (lastGap > 0 ? kept.slice(0, lastGap) : chars.slice(0, MAX_QUERY_LENGTH).join('')).trim();
+}
+
 /**
  * The forms a query is looked up by: its Japanese normalization, and its folded romaji
- * (for kana input, the romaji of the kana too), each without duplicates.
+ * (for kana input, the romaji of the kana too), each without duplicates. A form with no
+ * letter or digit left (a query of accents alone) is null: it would match every name.
  */
 export function queryForms(query: string): { japanese: string | null; latin: string | null } {
-  const text = normalizeText(query);
-  if (!text) return { japanese: null, latin: null };
+  const text = capped(normalizeText(query));
+  if (!MEANINGFUL.test(text)) return { japanese: null, latin: null };
   const japanese = hasJapanese(text) ? text : null;
   const latinSource = japanese ? (isKanaOnly(japanese) ? kanaToRomaji(japanese) : null) : text;
-  return { japanese, latin: latinSource ? foldLatin(latinSource) : null };
+  const latin = latinSource ? foldLatin(latinSource) : null;
+  return { japanese, latin: latin && MEANINGFUL.test(latin) ? latin : null };
+}
+
+/**
+ * The words of a query form worth finding inside names: each once, those with at least
+ * `minLength` characters and a letter or digit, longest (the most telling) first, at most
+ * `max`. Shorter words still count through the whole-name and starts-with lanes.
+ */
+export function lookupWords(form: string, minLength: number, max: number): string[] {
+  const words = [...new Set(form.split(' '))].filter(
+    (w) => [...w].length >= minLength && MEANINGFUL.test(w),
+  );
+  return words
+    .map((word, order) => ({ word, order, length: [...word].length }))
+    .sort((a, b) => b.length - a.length || a.order - b.order)
+    .slice(0, max)
+    .map((w) => w.word);
 }

@@ -12,16 +12,27 @@ export interface NameHit {
   key: string;
 }
 
+/**
+ * The shortest fragment looked up inside names: a trigram. Both indexes (FTS5 trigram,
+ * pg_trgm) serve fragments from three characters; a shorter one would read every name,
+ * and a rare one (`x`) would read all of them before finding enough.
+ */
+export const MIN_FRAGMENT = 3;
+
 /** The one thing the two databases do differently: find names containing a fragment. */
 export interface SearchBackend {
-  /** Names whose normalized text contains `fragment` (already normalized), up to `limit`. */
+  /**
+   * Names whose normalized text contains `fragment` (already normalized), up to `limit`.
+   * A fragment under `MIN_FRAGMENT` characters finds nothing, rather than read every name.
+   */
   containing(db: Db, fragment: string, limit: number): Promise<NameHit[]>;
 }
 
-const TRIGRAM = 3;
+const tooShort = (fragment: string) => [...fragment].length < MIN_FRAGMENT;
 
-/** Fragments shorter than a trigram cannot use the index; they scan, stopping at `limit`. */
-function scan(db: Db, fragment: string, limit: number): Promise<NameHit[]> {
+/** `like '%fragment%'`, stopping at `limit`: PostgreSQL's trigram index serves it. */
+async function like(db: Db, fragment: string, limit: number): Promise<NameHit[]> {
+  if (tooShort(fragment)) return [];
   return db
     .selectFrom('search_names')
     .select(['entry_id', 'field', 'text', 'key'])
@@ -32,8 +43,8 @@ function scan(db: Db, fragment: string, limit: number): Promise<NameHit[]> {
 
 /** SQLite: an FTS5 trigram table over the names. */
 export const sqliteBackend: SearchBackend = {
-  containing(db, fragment, limit) {
-    if ([...fragment].length < TRIGRAM) return scan(db, fragment, limit);
+  async containing(db, fragment, limit) {
+    if (tooShort(fragment)) return [];
     return db
       .selectFrom(sql<{ rowid: number }>`search_names_fts`.as('f'))
       .innerJoin('search_names as n', 'n.id', 'f.rowid')
@@ -46,7 +57,7 @@ export const sqliteBackend: SearchBackend = {
 
 /** PostgreSQL: a pg_trgm GIN index serves `like '%fragment%'`. */
 export const postgresBackend: SearchBackend = {
-  containing: scan,
+  containing: like,
 };
 
 /** The backend for the database `DATABASE_URL` chose. */

@@ -6,9 +6,9 @@ import { toTimestamp, type Clock } from '#src/shared/clock.ts';
 import { shareWorkUnderWay } from '#src/shared/shared-work.ts';
 import type { Locale } from '#src/shared/locale.ts';
 import type { SearchKind } from './documents.repository.ts';
-import { compact, queryForms } from './normalize.ts';
+import { compact, lookupWords, queryForms } from './normalize.ts';
 import * as results from './results.repository.ts';
-import { backendFor, type NameHit } from './search-backend.ts';
+import { backendFor, MIN_FRAGMENT, type NameHit } from './search-backend.ts';
 
 type Db = Kysely<Database>;
 
@@ -16,6 +16,17 @@ export const SEARCH_KINDS: SearchKind[] = ['song', 'artist', 'work', 'feature', 
 export const PAGE_SIZE = 20;
 const LANE_LIMIT = 500;
 const WORD_LIMIT = 2000;
+/**
+ * Distinct words of a query looked up inside names. A real query has a few; more would only
+ * narrow results already narrowed, each at the cost of a lookup (a pasted paragraph, or ℀
+ * typed 200 times, which normalizes to 200 words: "a ca ca …").
+ */
+const MAX_WORDS = 4;
+/**
+ * Distinct words one search may look up inside names, over all its lanes: a typo in each of
+ * several words could otherwise try eight spellings of each.
+ */
+const MAX_LOOKUPS = 12;
 /** Enough matches for several pages of results and meaningful facet counts. */
 const ENOUGH_FOR_PAGES = 200;
 /** Far above any real code point, so `key < prefix + END` is "starts with prefix". */
@@ -115,24 +126,42 @@ export function createSearchService({ db, clock }: { db: Db; clock: Clock }) {
     }
   };
 
+  /**
+   * Names containing each word, each word looked up once per search (the typo lane asks again
+   * for words the word lane asked for), at most `MAX_LOOKUPS` words: past that, none found.
+   */
+  const lookups = () => {
+    const asked = new Map<string, Promise<NameHit[]>>();
+    return (word: string): Promise<NameHit[]> => {
+      let hits = asked.get(word);
+      if (!hits) {
+        hits =
+          asked.size < MAX_LOOKUPS ? backend.containing(db, word, WORD_LIMIT) : Promise.resolve([]);
+        asked.set(word, hits);
+      }
+      return hits;
+    };
+  };
+
   /** Entries that have every word (or one of its alternatives) in some name. */
   const allWords = async (
     alternatives: string[][],
     score: number,
     found: Map<number, Candidate>,
+    containing: (word: string) => Promise<NameHit[]>,
   ) => {
-    const perWord: Map<number, NameHit>[] = [];
+    // The entries that have every word so far: once none, later words need no lookup.
+    let common: Map<number, NameHit> | null = null;
     for (const options of alternatives) {
-      const hits = (
-        await Promise.all(options.map((w) => backend.containing(db, w, WORD_LIMIT)))
-      ).flat();
+      const hits = (await Promise.all(options.map(containing))).flat();
       const here = new Map<number, NameHit>();
-      for (const hit of hits) if (!here.has(hit.entry_id)) here.set(hit.entry_id, hit);
+      for (const hit of hits)
+        if (!here.has(hit.entry_id) && (!common || common.has(hit.entry_id)))
+          here.set(hit.entry_id, common?.get(hit.entry_id) ?? hit);
       if (here.size === 0) return;
-      perWord.push(here);
+      common = here;
     }
-    const [first, ...rest] = perWord;
-    for (const [id, hit] of first ?? []) if (rest.every((m) => m.has(id))) keep(found, hit, score);
+    for (const hit of common?.values() ?? []) keep(found, hit, score);
   };
 
   /** Words of the query replaced by the vocabulary's words within a typo or two. */
@@ -150,6 +179,11 @@ export function createSearchService({ db, clock }: { db: Db; clock: Clock }) {
         .where('variant', 'in', deletions(word))
         .limit(200)
         .execute();
+      // A word some name spells just so is not a typo: it is looked for as it is.
+      if (rows.some((r) => r.term === word)) {
+        out.push([word]);
+        continue;
+      }
       const near = rows
         .map((r) => ({ term: r.term, typos: distance(word, r.term) }))
         .filter((t) => t.typos <= allowedTypos(word))
@@ -164,27 +198,37 @@ export function createSearchService({ db, clock }: { db: Db; clock: Clock }) {
 
   /**
    * Entries the query matches, scored by lane and field. Lanes run best first and stop once
-   * `enough` entries are found, so a common word costs no more than a rare one.
+   * `enough` entries are found, so a common word costs no more than a rare one. The work is
+   * bounded whatever the query: each form is one starts-with lookup, and lookups inside names
+   * are of distinct words of at least a trigram (a shorter one would read every name), at
+   * most `MAX_WORDS` of them and `MAX_LOOKUPS` in all.
    */
-  const match = async (query: string, enough: number, fuzzy: boolean): Promise<Candidate[]> => {
+  const match = async (
+    query: string,
+    enough: number,
+    fuzzy: boolean,
+    containing = lookups(),
+  ): Promise<Candidate[]> => {
     const { japanese, latin } = queryForms(query);
     const forms = [japanese, latin].filter((f): f is string => f !== null);
     const found = new Map<number, Candidate>();
+    const words = (form: string) => lookupWords(form, MIN_FRAGMENT, MAX_WORDS);
     for (const form of forms) await startsWith(compact(form), found);
     for (const form of forms) {
       if (found.size >= enough) break;
-      await allWords(
-        form
-          .split(' ')
-          .filter(Boolean)
-          .map((w) => [w]),
-        LANE.words,
-        found,
-      );
+      const looked = words(form);
+      if (looked.length > 0)
+        await allWords(
+          looked.map((w) => [w]),
+          LANE.words,
+          found,
+          containing,
+        );
     }
     if (fuzzy && found.size === 0 && latin) {
-      const near = await nearWords(latin.split(' ').filter(Boolean));
-      if (near) await allWords(near, LANE.fuzzy, found);
+      const looked = words(latin);
+      const near = looked.length > 0 ? await nearWords(looked) : null;
+      if (near) await allWords(near, LANE.fuzzy, found, containing);
     }
     return [...found.values()];
   };
@@ -339,8 +383,11 @@ export function createSearchService({ db, clock }: { db: Db; clock: Clock }) {
     locale: Locale,
     { type, limit = 8 }: { type?: SearchKind | undefined; limit?: number } = {},
   ): Promise<SearchResult[]> {
-    let found = await ranked(await match(query, limit * 4, false), type);
-    if (found.length === 0) found = await ranked(await match(query, limit * 4, true), type);
+    // Both tries share their lookups: the second asks only for what the first did not.
+    const containing = lookups();
+    let found = await ranked(await match(query, limit * 4, false, containing), type);
+    if (found.length === 0)
+      found = await ranked(await match(query, limit * 4, true, containing), type);
     return show(found.slice(0, limit), locale);
   }
 

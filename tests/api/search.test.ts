@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MAX_QUERY_LENGTH, normalizedLength, SEARCH_KINDS } from '#src/search/index.ts';
 import { useTestApp } from '#tests/factories/app.ts';
 import { DIALECTS } from '#tests/factories/databases.ts';
 import { page, texts } from '#tests/factories/html.ts';
@@ -151,4 +153,154 @@ describe.skipIf(!DIALECTS.includes('postgres'))('the same search asked at once',
     expect(together.map((r) => r.json())).toEqual(Array(10).fill(one.json()));
     expect(lookups).toBe(alone);
   });
+});
+
+/** What a lookup inside names looked for: `%…%` (like, both databases) or `"…"` (FTS5). */
+function fragmentOf(parameters: readonly unknown[]): string {
+  const pattern = parameters.find((p): p is string => typeof p === 'string') ?? '';
+  return pattern.startsWith('%')
+    ? pattern.slice(1, -1).replace(/\\(.)/g, '$1')
+    : pattern.slice(1, -1).replace(/""/g, '"');
+}
+
+describe.each(DIALECTS)('the work one search does on %s', (dialect) => {
+  let statements: { sql: string; parameters: readonly unknown[] }[] = [];
+  const { app, get } = useTestApp(dialect, {
+    onQuery: (sql, parameters) => statements.push({ sql, parameters }),
+  });
+  const service = () => app().services.search;
+  /** Runs `ask` and returns the words it looked for inside names, in order, repeats kept. */
+  const lookedUp = async (ask: () => Promise<unknown>) => {
+    statements = [];
+    await ask();
+    return statements
+      .filter((s) => s.sql.includes('search_names') && /\b(like|match)\b/.test(s.sql))
+      .map((s) => fragmentOf(s.parameters));
+  };
+  const chars = (text: string) => [...text].length;
+
+  it('looks each word up once, never scans for a word under three letters, and looks up a few words at most', async () => {
+    // NFKC writes ℀ as "a/c": 200 of them were 200 scans, for "a" and for "ca" again and again.
+    for (const q of ['℀'.repeat(200), 'x '.repeat(100), `${'ab '.repeat(60)}sakura`]) {
+      for (const ask of [() => service().search(q, 'en'), () => service().suggest(q, 'en')]) {
+        const words = await lookedUp(ask);
+        expect(
+          words.filter((w) => chars(w) < 3),
+          q.slice(0, 20),
+        ).toEqual([]);
+        expect(new Set(words).size).toBeLessThanOrEqual(4);
+      }
+      for (const ask of [() => service().search(q, 'en'), () => service().suggest(q, 'en')]) {
+        const once = await lookedUp(ask);
+        expect(once).toEqual([...new Set(once)]);
+      }
+    }
+    // Nine words that are each in some name (so none ends the lookups early), in no one name.
+    const many = 'sakura koi kimi hatsune miku todokanai monogatari shiranai yoru';
+    for (const word of many.split(' '))
+      expect((await service().search(word, 'en')).total, word).toBeGreaterThan(0);
+    const words = await lookedUp(() => service().search(many, 'en'));
+    expect(words).toEqual([...new Set(words)]);
+    // The typo lane may try near spellings too, but only of the four longest words.
+    const asTyped = words.filter((w) => many.split(' ').includes(w));
+    expect(asTyped.length).toBeGreaterThan(0);
+    expect(asTyped.length).toBeLessThanOrEqual(4);
+    // The longest words are the ones kept: they narrow the most.
+    expect(asTyped).toContain('monogatari');
+    expect(asTyped).not.toContain('koi');
+    expect(words.length).toBeLessThanOrEqual(12);
+  });
+
+  it('finds nothing, without asking the database, for a query that normalizes to nothing', async () => {
+    for (const q of ['\u0301'.repeat(200), '\u0301 \u0308\u0301 \u20dd', '\u3099\u309a']) {
+      statements = [];
+      const found = await service().search(q, 'en');
+      expect(found.total).toBe(0);
+      expect(found.results).toEqual([]);
+      expect(Object.values(found.counts).every((n) => n === 0)).toBe(true);
+      expect(await service().suggest(q, 'en')).toEqual([]);
+      expect(statements.map((s) => s.sql)).toEqual([]);
+
+      const encoded = encodeURIComponent(q);
+      const api = await get(`/api/v1/search?q=${encoded}`);
+      expect(api.statusCode, api.body).toBe(200);
+      expect(api.json()).toMatchObject({ total: 0, results: [] });
+      const suggest = await get(`/api/v1/suggest?q=${encoded}`);
+      expect(suggest.statusCode, suggest.body).toBe(200);
+      expect(suggest.json().suggestions).toEqual([]);
+      const html = page((await get(`/en/search?q=${encoded}`)).body);
+      expect(html.querySelectorAll('.result-group')).toHaveLength(0);
+      expect(html.querySelector('.empty')).not.toBeNull();
+    }
+  });
+
+  it('holds the query to 200 characters once normalized: the API names q, the page searches the first 200', async () => {
+    // 100 characters as typed, 300 once written out ("a ca ca …"); ﷺ is eighteen.
+    for (const q of ['℀'.repeat(100), '\ufdfa'.repeat(12)]) {
+      expect(normalizedLength(q)).toBeGreaterThan(MAX_QUERY_LENGTH);
+      for (const endpoint of ['search', 'suggest']) {
+        const res = await get(`/api/v1/${endpoint}?q=${encodeURIComponent(q)}`);
+        expect(res.statusCode, res.body).toBe(400);
+        expect(res.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+        expect(res.json().errors).toEqual([
+          expect.objectContaining({ field: 'q', message: expect.stringMatching(/200 characters/) }),
+        ]);
+      }
+      expect((await get(`/en/search?q=${encodeURIComponent(q)}`)).statusCode).toBe(200);
+    }
+    const fits = '℀'.repeat(50);
+    expect(normalizedLength(fits)).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
+    expect((await get(`/api/v1/search?q=${encodeURIComponent(fits)}`)).statusCode).toBe(200);
+  });
+});
+
+/** Text a reader or an attacker might type: any script, marks, characters that expand. */
+const anyQuery = fc
+  .oneof(
+    fc.string({ unit: 'grapheme', maxLength: MAX_QUERY_LENGTH }),
+    fc.string({ unit: 'binary', maxLength: MAX_QUERY_LENGTH }),
+    fc
+      .tuple(
+        fc.constantFrom('℀', 'x ', '\u0301', '\ufdfa', 'ア', '恋 ', 'ab ', '%_\\', '"*', '㍻', 'ō'),
+        fc.integer({ min: 1, max: MAX_QUERY_LENGTH }),
+      )
+      .map(([piece, n]) => piece.repeat(n)),
+  )
+  .map((q) => q.slice(0, MAX_QUERY_LENGTH))
+  // Well-formed text: a lone surrogate is the hostile-input suite's concern.
+  .filter((q) => !/[\uD800-\uDFFF]/u.test(q));
+
+describe.each(DIALECTS)('any query on %s', (dialect) => {
+  const { get } = useTestApp(dialect);
+
+  it('answers search and suggest with well-formed results or a problem naming q, never a 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyQuery, async (q) => {
+        const encoded = encodeURIComponent(q);
+        const refused = q.trim() === '' || normalizedLength(q.trim()) > MAX_QUERY_LENGTH;
+        const api = await get(`/api/v1/search?q=${encoded}`);
+        const suggest = await get(`/api/v1/suggest?q=${encoded}`);
+        for (const res of [api, suggest]) {
+          expect(res.statusCode, res.body.slice(0, 300)).toBe(refused ? 400 : 200);
+          if (refused) expect(res.json().errors[0].field).toBe('q');
+        }
+        if (!refused) {
+          const found = api.json();
+          expect(found.results.length).toBeLessThanOrEqual(found.total);
+          expect(found.page).toBeLessThanOrEqual(found.pageCount);
+          for (const r of found.results) {
+            expect(SEARCH_KINDS).toContain(r.kind);
+            expect(r.slug).toMatch(/^[a-z0-9-]+$/);
+            expect(r.name.text).not.toBe('');
+          }
+          const { suggestions } = suggest.json();
+          expect(suggestions.length).toBeLessThanOrEqual(8);
+          for (const s of suggestions) expect(SEARCH_KINDS).toContain(s.type);
+        }
+        const html = await get(`/en/search?q=${encoded}`);
+        expect(html.statusCode).toBe(200);
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
 });
