@@ -1,4 +1,5 @@
-import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import { isPostgres } from './migrations/dialect-columns.ts';
 import * as catalog from './migrations/0001-catalog.ts';
 import * as features from './migrations/0002-features.ts';
 import * as accounts from './migrations/0003-accounts.ts';
@@ -31,17 +32,29 @@ const MIGRATIONS: Record<string, Migration> = {
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
 
-function migrator(db: Kysely<Database>): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+/**
+ * On PostgreSQL the migrator is told the schema it works in: otherwise it takes another
+ * schema's bookkeeping tables (another instance or test run in the same database) for its
+ * own, skips creating them, and fails.
+ */
+async function migrator(db: Kysely<Database>): Promise<Migrator> {
+  const migrationTableSchema = isPostgres(db as Kysely<unknown>)
+    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+    : undefined;
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  return applied(await migrator(db).migrateToLatest());
+  return applied(await (await migrator(db)).migrateToLatest());
 }
 
 export async function migrateDown(db: Kysely<Database>): Promise<string[]> {
-  return applied(await migrator(db).migrateDown());
+  return applied(await (await migrator(db)).migrateDown());
 }
 
 function applied({ error, results = [] }: MigrationResultSet): string[] {

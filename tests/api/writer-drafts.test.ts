@@ -200,16 +200,26 @@ describe.each(DIALECTS)('records writers add, on %s', (dialect) => {
   it('computes songs like this and features like this from published features only', async () => {
     const before = (await neighboursOf('calc')).map((r) => r.slug);
     expect(before).not.toContain('mushoku');
-    const draft = await call('POST', '/api/v1/editor/features', 'writer', {
+    const document = {
       slug: 'odd-couple-draft',
-      tags: [],
+      tags: ['heartbreak'],
       text: { en: { title: 'An odd couple', lead: '', closing: '', status: 'reviewed' } },
       entries: [
         { song: 'calc', commentary: {} },
         { song: 'mushoku', commentary: {} },
       ],
-    });
+    };
+    const draft = await call('POST', '/api/v1/editor/features', 'writer', document);
     expect(draft.statusCode, draft.body).toBe(201);
+    // A writer's save of the draft recomputes the neighbours of the songs it lists.
+    const saved = await call('PUT', '/api/v1/editor/features/odd-couple-draft', 'writer', {
+      baseRevision: draft.json().revision,
+      document: { ...document, byline: 'A writer' },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((await neighboursOf('calc')).map((r) => r.slug)).not.toContain('mushoku');
+    // Recomputing everything (as a new start or `tokushu` does) leaves the draft out too.
+    await app().services.discovery.rebuild();
     expect((await neighboursOf('calc')).map((r) => r.slug)).not.toContain('mushoku');
     const draftId = (
       await app()
