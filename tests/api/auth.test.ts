@@ -113,26 +113,30 @@ describe.each(DIALECTS)('signing in on %s', (dialect) => {
     );
     // Five failures once locked the account everywhere; fifty from ten addresses now do not
     // lock the owner's address either.
-    for (let a = 0; a < 12; a++)
-      for (let i = 0; i < 5; i++)
-        await login({ email, password: 'a stranger guessing' }, `10.7.1.${a}`);
+    const codes = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        login({ email, password: 'a stranger guessing' }, `10.7.1.${i % 12}`),
+      ),
+    );
+    expect(codes.filter((r) => r.statusCode === 401).length).toBeGreaterThan(5);
     expect((await login({ email, password: 'the right password' }, '10.7.0.1')).statusCode).toBe(
       200,
     );
-  });
+  }, 120_000);
 
   it('throttles guessing one account from many addresses, for addresses it has not seen', async () => {
     const email = 'writer-throttle@example.org';
     await addWriter(email);
-    for (let a = 0; a < 10; a++)
-      for (let i = 0; i < 5; i++)
-        expect((await login({ email, password: 'wrong password' }, `10.1.${a}.1`)).statusCode).toBe(
-          401,
-        );
+    const codes = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        login({ email, password: 'wrong password' }, `10.1.${i % 10}.1`),
+      ),
+    );
+    expect(codes.map((r) => r.statusCode)).toEqual(Array.from({ length: 50 }, () => 401));
     const blocked = await login({ email, password: 'the right password' }, '10.1.99.1');
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-  });
+  }, 120_000);
 
   it('throttles repeated failures per address, across accounts', async () => {
     for (let i = 0; i < 5; i++) {
