@@ -143,10 +143,10 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
     changes.publish({ entity: SINGULAR[kind], slugs } as Change);
 
   /** Announces records let through alongside the one announced already. */
-  const announceAccepted = async (accepted: Accepted | null, done: Change) => {
+  const announceAccepted = async (accepted: Accepted | null, done?: Change) => {
     for (const change of accepted ? acceptedChanges(accepted) : []) {
       const slugs = change.slugs.filter(
-        (s) => change.entity !== done.entity || !done.slugs.includes(s),
+        (s) => change.entity !== done?.entity || !done.slugs.includes(s),
       );
       if (slugs.length > 0) await changes.publish({ ...change, slugs });
     }
@@ -278,7 +278,7 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
         return { view: (await view(trx, kind, slug)) as RecordView, accepted };
       });
       if (!done) return null;
-      await announceAccepted(done.accepted, { entity: 'feature', slugs: [] });
+      await announceAccepted(done.accepted);
       return done.view;
     },
 
