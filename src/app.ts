@@ -108,7 +108,7 @@ export function createServices(
   const catalog = createCatalogService({ db: database.db, clock });
   const changes = createChangeFeed();
   const searchIndex = createSearchIndexer({ db: database.db });
-  const discovery = createDiscoveryService({ db: database.db });
+  const discovery = createDiscoveryService({ db: database.db, clock });
   changes.subscribe((change) => searchIndex.apply(change));
   const neighboursMoved = new Set<(moved: Moved) => void | Promise<void>>();
   changes.subscribe(async (change) => {

@@ -115,20 +115,20 @@ export function createAccountsService({ db, clock, throttle = new LoginThrottle(
     },
 
     /**
-     * Checks a password and opens a session. Failures are counted per account and per
-     * address; past the limit both are refused until the window passes.
+     * Checks a password and opens a session, within the limits of LoginThrottle (see there
+     * for the rule). The attempt is counted before the password is checked.
      */
     async login(email: string, password: string, address: string): Promise<LoginResult> {
       const at = clock.now().getTime();
-      const keys = [`account:${email.toLowerCase()}`, `address:${address}`];
-      const wait = Math.max(...keys.map((k) => throttle.retryAfter(k, at)));
-      if (wait > 0) return { ok: false, reason: 'throttled', retryAfter: wait };
+      const account = email.toLowerCase();
+      const admission = throttle.begin(account, address, at);
+      if (!admission.ok)
+        return { ok: false, reason: 'throttled', retryAfter: admission.retryAfter };
       if (!(await this.verifyPassword(email, password))) {
-        for (const key of keys) throttle.fail(key, at);
-        await this.record(null, 'login-failed', 'user', null, { email: email.toLowerCase() });
+        await this.record(null, 'login-failed', 'user', null, { email: account });
         return { ok: false, reason: 'invalid' };
       }
-      throttle.clear(keys[0] as string);
+      throttle.succeeded(admission.attempt);
       const user = await repo.findByEmail(db, email.toLowerCase());
       if (!user) return { ok: false, reason: 'invalid' };
       const token = randomBytes(32).toString('base64url');

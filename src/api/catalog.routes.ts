@@ -89,6 +89,9 @@ export async function catalogRoutes(
           songs: z.record(z.string(), z.string()),
         })
         .describe('English names of the artists, works and songs the record refers to, by slug'),
+      reviewed: z
+        .boolean()
+        .describe("False while a writer's addition waits for an editor: readers do not see it yet"),
     });
     const errors = {
       400: ProblemOut,
@@ -164,6 +167,25 @@ export async function catalogRoutes(
           request.body.baseVersion,
         )) ?? missing(reply, request.params.slug),
     );
+
+    // Tags are the editors' own vocabulary: there is nothing of a writer's to accept.
+    if (kind !== 'tags')
+      typed.post(
+        `/editor/${kind}/:slug/accept`,
+        {
+          ...may('accept'),
+          schema: {
+            operationId: `accept${one[0]?.toUpperCase()}${one.slice(1)}`,
+            summary: `Let a writer's new ${one} through to readers (editors)`,
+            description: `Until an editor accepts it (or saves it, or publishes a feature that uses it), a ${one} a writer added is left out of public pages, search, suggestions and "songs like this".${kind === 'songs' ? " The song's credited artists and tie-in works are accepted with it." : ''}`,
+            params: SlugParams,
+            response: { 200: RecordOut, ...errors },
+          },
+        },
+        async (request, reply) =>
+          (await editing.accept(request.actor, kind, request.params.slug)) ??
+          missing(reply, request.params.slug),
+      );
 
     typed.post(
       `/editor/${kind}/:slug/merge`,

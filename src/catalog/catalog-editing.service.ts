@@ -27,6 +27,8 @@ import {
   type RecordData,
 } from './record-writer.ts';
 import * as records from './records.repository.ts';
+import { holdForReview, isWaiting } from './review.repository.ts';
+import { acceptedChanges, acceptRecord, type Accepted } from './review.ts';
 import type {
   RecordKind,
   RecordLabels,
@@ -52,6 +54,8 @@ export interface RecordView {
   uses: Record<string, number>;
   /** Readable names of the records this one refers to. */
   labels: RecordLabels;
+  /** False while a writer's addition waits for an editor to accept it. */
+  reviewed: boolean;
 }
 
 const SCHEMAS = {
@@ -64,10 +68,11 @@ const SCHEMAS = {
 const SINGULAR = { songs: 'song', artists: 'artist', works: 'work', tags: 'tag' } as const;
 
 /**
- * Writers may add songs, artists and works (a feature draft needs them); changing what is
- * already public, merging, and the tag vocabulary need an editor.
+ * Writers may add songs, artists and works (a feature draft needs them), which readers see
+ * only once an editor accepts them; accepting, changing, merging, and the tag vocabulary
+ * need an editor.
  */
-export type CatalogAction = 'read' | 'create' | 'update' | 'merge';
+export type CatalogAction = 'read' | 'create' | 'update' | 'merge' | 'accept';
 
 /** What `action` on `kind` needs: the routes check it before validating, the service again. */
 export function permissionFor(kind: RecordKind, action: CatalogAction): 'edit' | 'publish' {
@@ -113,6 +118,7 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
       record: stored.data,
       uses: await records.countUses(trx, kind, stored.id),
       labels: await records.labelsFor(trx, referencesOf(stored.data)),
+      reviewed: kind === 'tags' || !(await isWaiting(trx, kind, slug)),
     };
   };
 
@@ -135,6 +141,30 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
 
   const announce = (kind: RecordKind, slugs: string[]) =>
     changes.publish({ entity: SINGULAR[kind], slugs } as Change);
+
+  /** Announces records let through alongside the one announced already. */
+  const announceAccepted = async (accepted: Accepted | null, done?: Change) => {
+    for (const change of accepted ? acceptedChanges(accepted) : []) {
+      const slugs = change.slugs.filter(
+        (s) => change.entity !== done?.entity || !done.slugs.includes(s),
+      );
+      if (slugs.length > 0) await changes.publish({ ...change, slugs });
+    }
+  };
+
+  /**
+   * What an editor's save lets through: the record itself and, for a song, what its card
+   * links to. A writer's addition is held back instead.
+   */
+  const review = async (trx: Db, who: Actor, kind: RecordKind, slug: string) => {
+    if (kind === 'tags') return null;
+    if (!can(who, 'publish')) {
+      await holdForReview(trx, kind, slug);
+      return null;
+    }
+    const ids = await repo.idsBySlug(trx, kind, [slug]);
+    return acceptRecord(trx, kind, ids.get(slug) as number);
+  };
 
   return {
     async list(
@@ -176,11 +206,16 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
             );
           throw error;
         }
+        const accepted = await review(trx, who, kind, data.slug);
         await audit(trx, who, 'create', kind, data.slug);
-        return (await view(trx, kind, data.slug)) as RecordView;
+        return { view: (await view(trx, kind, data.slug)) as RecordView, accepted };
       });
       await announce(kind, [data.slug]);
-      return created;
+      await announceAccepted(created.accepted, {
+        entity: SINGULAR[kind],
+        slugs: [data.slug],
+      } as Change);
+      return created.view;
     },
 
     /**
@@ -216,11 +251,35 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
             await view(trx, kind, slug),
           );
         }
+        const accepted = await review(trx, who, kind, slug);
         await audit(trx, who, 'update', kind, slug);
-        return view(trx, kind, slug);
+        return { view: await view(trx, kind, slug), accepted };
       });
-      if (updated) await announce(kind, [slug]);
-      return updated;
+      if (!updated) return null;
+      await announce(kind, [slug]);
+      await announceAccepted(updated.accepted, { entity: SINGULAR[kind], slugs: [slug] } as Change);
+      return updated.view;
+    },
+
+    /**
+     * Lets a writer's addition through to readers (an editor's act): its page, the pages
+     * that list it, search and "songs like this". A song brings the artists and works its
+     * card links to. Accepting what is public already changes nothing.
+     */
+    async accept(actor: Actor | null, kind: RecordKind, slug: string): Promise<RecordView | null> {
+      const who = require(actor, kind, 'accept');
+      const done = await db.transaction().execute(async (trx) => {
+        const ids = await repo.idsBySlug(trx, kind, [slug]);
+        const id = ids.get(slug);
+        if (id === undefined) return null;
+        const accepted = kind === 'tags' ? null : await acceptRecord(trx, kind, id);
+        const changed = accepted !== null && acceptedChanges(accepted).length > 0;
+        if (changed) await audit(trx, who, 'accept', kind, slug);
+        return { view: (await view(trx, kind, slug)) as RecordView, accepted };
+      });
+      if (!done) return null;
+      await announceAccepted(done.accepted);
+      return done.view;
     },
 
     /**
@@ -236,7 +295,7 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
       const who = require(actor, kind, 'merge');
       if (from === into)
         throw new ValidationError([problemAt(['into'], 'cannot merge something into itself')]);
-      const featuresChanged = await db.transaction().execute(async (trx) => {
+      const result = await db.transaction().execute(async (trx) => {
         const ids = await repo.idsBySlug(trx, kind, [from, into]);
         fail([
           ...(ids.has(from) ? [] : [problemAt(['slug'], `unknown ${SINGULAR[kind]} "${from}"`)]),
@@ -260,11 +319,17 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
             .set({ updated_at: nextVersion(clock.now(), target?.version ?? null) })
             .where('id', '=', intoId)
             .execute();
+        // The editor chose the record that stays: readers see it from now on.
+        const accepted = kind === 'tags' ? null : await acceptRecord(trx, kind, intoId);
         await audit(trx, who, 'merge', kind, into, { merged: from });
-        return new Set(features).size;
+        return { featuresChanged: new Set(features).size, accepted };
       });
       await announce(kind, [from, into]);
-      return { featuresChanged };
+      await announceAccepted(result.accepted, {
+        entity: SINGULAR[kind],
+        slugs: [from, into],
+      } as Change);
+      return { featuresChanged: result.featuresChanged };
     },
   };
 }

@@ -20,8 +20,18 @@ export interface SongDetailsRow {
   covers: { id: number }[];
 }
 
+/*
+ * These reads are for readers: songs, artists and works still waiting for an editor
+ * (`reviewed` 0) are left out everywhere, as if they did not exist yet.
+ */
+
 export async function findSongId(db: Db, slug: string): Promise<number | undefined> {
-  const row = await db.selectFrom('songs').select('id').where('slug', '=', slug).executeTakeFirst();
+  const row = await db
+    .selectFrom('songs')
+    .select('id')
+    .where('slug', '=', slug)
+    .where('reviewed', '=', 1)
+    .executeTakeFirst();
   return row?.id;
 }
 
@@ -65,6 +75,7 @@ export async function getCoverIds(db: Db, songId: number): Promise<number[]> {
     .selectFrom('songs')
     .select('id')
     .where('cover_of_id', '=', songId)
+    .where('reviewed', '=', 1)
     .orderBy('released_on')
     .limit(50)
     .execute();
@@ -72,7 +83,12 @@ export async function getCoverIds(db: Db, songId: number): Promise<number[]> {
 }
 
 export async function findArtist(db: Db, slug: string) {
-  return db.selectFrom('artists').selectAll().where('slug', '=', slug).executeTakeFirst();
+  return db
+    .selectFrom('artists')
+    .selectAll()
+    .where('slug', '=', slug)
+    .where('reviewed', '=', 1)
+    .executeTakeFirst();
 }
 
 function toRef(row: {
@@ -98,6 +114,7 @@ export async function getMembership(
       .innerJoin('artists as a', 'a.id', 'm.member_id')
       .selectAll('a')
       .where('m.group_id', '=', artistId)
+      .where('a.reviewed', '=', 1)
       .orderBy('a.name_original')
       .execute(),
     db
@@ -105,6 +122,7 @@ export async function getMembership(
       .innerJoin('artists as a', 'a.id', 'm.group_id')
       .selectAll('a')
       .where('m.member_id', '=', artistId)
+      .where('a.reviewed', '=', 1)
       .orderBy('a.name_original')
       .execute(),
   ]);
@@ -120,6 +138,7 @@ export async function getArtistSongIds(db: Db, artistId: number, limit: number):
     .where((eb) =>
       eb.or([eb('c.artist_id', '=', artistId), eb('c.as_character_id', '=', artistId)]),
     )
+    .where('s.reviewed', '=', 1)
     .groupBy(['s.id', 's.released_on'])
     .orderBy(sql`coalesce(s.released_on, '')`, 'desc')
     .orderBy('s.id')
@@ -129,7 +148,12 @@ export async function getArtistSongIds(db: Db, artistId: number, limit: number):
 }
 
 export async function findWork(db: Db, slug: string) {
-  return db.selectFrom('works').selectAll().where('slug', '=', slug).executeTakeFirst();
+  return db
+    .selectFrom('works')
+    .selectAll()
+    .where('slug', '=', slug)
+    .where('reviewed', '=', 1)
+    .executeTakeFirst();
 }
 
 export async function getWorkLinks(db: Db, workId: number) {
@@ -155,8 +179,10 @@ const ROLE_ORDER = sql<number>`case t.role when 'opening' then 0 when 'ending' t
 export async function getWorkTieIns(db: Db, workId: number, limit: number) {
   return db
     .selectFrom('tie_ins as t')
+    .innerJoin('songs as s', 's.id', 't.song_id')
     .select(['t.song_id', 't.role', 't.sequence', 't.season', 't.note'])
     .where('t.work_id', '=', workId)
+    .where('s.reviewed', '=', 1)
     .orderBy(ROLE_ORDER)
     .orderBy(sql`coalesce(t.sequence, 999)`)
     .orderBy('t.id')
@@ -171,11 +197,13 @@ export async function findTag(db: Db, slug: string) {
 /** The songs carrying a tag, heaviest weight first. */
 export async function getTaggedSongIds(db: Db, tagId: number, limit: number): Promise<number[]> {
   const rows = await db
-    .selectFrom('song_tags')
-    .select('song_id')
-    .where('tag_id', '=', tagId)
-    .orderBy('weight', 'desc')
-    .orderBy('song_id')
+    .selectFrom('song_tags as st')
+    .innerJoin('songs as s', 's.id', 'st.song_id')
+    .select('st.song_id')
+    .where('st.tag_id', '=', tagId)
+    .where('s.reviewed', '=', 1)
+    .orderBy('st.weight', 'desc')
+    .orderBy('st.song_id')
     .limit(limit)
     .execute();
   return rows.map((r) => r.song_id);
@@ -207,7 +235,8 @@ export async function slugsFrom(
   from: string | null,
   limit: number,
 ): Promise<string[]> {
-  let query = db.selectFrom(table).select('slug');
+  // A writer's record is public once an editor has accepted it.
+  let query = db.selectFrom(table).select('slug').where('reviewed', '=', 1);
   if (from !== null) query = query.where('slug', '>=', from);
   const rows = await query.orderBy('slug').limit(limit).execute();
   return rows.map((r) => r.slug);
@@ -224,7 +253,7 @@ export async function slugAfter(
   from: string | null,
   skip: number,
 ): Promise<string | undefined> {
-  let query = db.selectFrom(table).select('slug');
+  let query = db.selectFrom(table).select('slug').where('reviewed', '=', 1);
   if (from !== null) query = query.where('slug', '>=', from);
   const row = await query.orderBy('slug').limit(1).offset(skip).executeTakeFirst();
   return row?.slug;

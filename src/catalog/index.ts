@@ -32,3 +32,4 @@ export {
   type RecordData,
 } from './record-writer.ts';
 export { idsBySlug } from './catalog.repository.ts';
+export { acceptSongs, acceptedChanges, type Accepted } from './review.ts';

@@ -403,7 +403,7 @@ async function reindex(databaseUrl: string): Promise<number> {
     await migrateToLatest(database.db);
     const started = Date.now();
     await createSearchIndexer({ db: database.db }).rebuild();
-    await createDiscoveryService({ db: database.db }).rebuild();
+    await createDiscoveryService({ db: database.db, clock: systemClock }).rebuild();
     console.log(
       `Search index and discovery rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
     );

@@ -23,6 +23,8 @@ export type ArtistsTable = Named<'name'> & {
   id: Generated<number>;
   slug: string;
   kind: string;
+  /** 0 while a writer's addition waits for an editor; readers see only 1 (see migration 0012). */
+  reviewed: Generated<number>;
   created_at: string;
   updated_at: string;
 };
@@ -45,6 +47,8 @@ export type WorksTable = Named<'title'> & {
   first_aired: string | null;
   last_aired: string | null;
   official_site: string | null;
+  /** 0 while a writer's addition waits for an editor; readers see only 1 (see migration 0012). */
+  reviewed: Generated<number>;
   created_at: string;
   updated_at: string;
 };
@@ -91,6 +95,8 @@ export type SongsTable = Named<'title'> & {
   slug: string;
   released_on: string | null;
   cover_of_id: number | null;
+  /** 0 while a writer's addition waits for an editor; readers see only 1 (see migration 0012). */
+  reviewed: Generated<number>;
   created_at: string;
   updated_at: string;
 };

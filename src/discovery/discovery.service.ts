@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '#src/db/schema.ts';
 import type { Change } from '#src/shared/changes.ts';
+import { toTimestamp, type Clock } from '#src/shared/clock.ts';
 import * as signals from './signals.repository.ts';
 
 type Db = Kysely<Database>;
@@ -25,8 +26,8 @@ export interface Neighbour {
 }
 
 /** Scores a song's candidates by shared signals, best first, at most two per lead artist. */
-async function songNeighbours(db: Db, songId: number): Promise<Neighbour[]> {
-  const found = await signals.relatedSongSignals(db, songId);
+async function songNeighbours(db: Db, songId: number, now: string): Promise<Neighbour[]> {
+  const found = await signals.relatedSongSignals(db, songId, now);
   const scored = new Map<number, Neighbour>();
   for (const [signal, rows] of Object.entries(found) as [
     keyof typeof SONG_WEIGHTS,
@@ -59,8 +60,8 @@ async function songNeighbours(db: Db, songId: number): Promise<Neighbour[]> {
 }
 
 /** Features sharing songs count three times as much as those sharing tags. */
-async function featureNeighbours(db: Db, featureId: number): Promise<Neighbour[]> {
-  const { byTags, bySongs } = await signals.overlappingFeatures(db, featureId, KEPT * 4);
+async function featureNeighbours(db: Db, featureId: number, now: string): Promise<Neighbour[]> {
+  const { byTags, bySongs } = await signals.overlappingFeatures(db, featureId, KEPT * 4, now);
   const scored = new Map<number, Neighbour>();
   const add = (rows: { feature_id: number; n: number }[], weight: number, reason: string) => {
     for (const row of rows) {
@@ -77,9 +78,11 @@ async function featureNeighbours(db: Db, featureId: number): Promise<Neighbour[]
 
 /**
  * Keeps "songs like this" and "features like this" computed ahead of readers: each change
- * recomputes what it touched, so a page reads its neighbours with one indexed query.
+ * recomputes what it touched, so a page reads its neighbours with one indexed query. Only
+ * what readers can see counts: live features, and songs an editor has let through.
  */
-export function createDiscoveryService({ db }: { db: Db }) {
+export function createDiscoveryService({ db, clock }: { db: Db; clock: Clock }) {
+  const now = () => toTimestamp(clock.now());
   /** Recomputes the songs' neighbours; returns the songs whose list changed. */
   const refreshSongs = async (ids: Iterable<number>): Promise<number[]> => {
     const unique = [...new Set(ids)];
@@ -87,7 +90,7 @@ export function createDiscoveryService({ db }: { db: Db }) {
     for (let i = 0; i < unique.length; i += BATCH) {
       const page = unique.slice(i, i + BATCH);
       const computed = await Promise.all(
-        page.map(async (id) => ({ id, neighbours: await songNeighbours(db, id) })),
+        page.map(async (id) => ({ id, neighbours: await songNeighbours(db, id, now()) })),
       );
       await db.transaction().execute(async (trx) => {
         const before = await signals.neighbourLists(trx, 'song_neighbours', 'song_id', page);
@@ -116,7 +119,7 @@ export function createDiscoveryService({ db }: { db: Db }) {
     for (let i = 0; i < unique.length; i += BATCH) {
       const page = unique.slice(i, i + BATCH);
       const computed = await Promise.all(
-        page.map(async (id) => ({ id, neighbours: await featureNeighbours(db, id) })),
+        page.map(async (id) => ({ id, neighbours: await featureNeighbours(db, id, now()) })),
       );
       await db.transaction().execute(async (trx) => {
         const before = await signals.neighbourLists(trx, 'feature_neighbours', 'feature_id', page);
@@ -145,7 +148,7 @@ export function createDiscoveryService({ db }: { db: Db }) {
       .select('song_id')
       .where('neighbour_id', 'in', ids)
       .execute();
-    const candidates = await Promise.all(ids.map((id) => songNeighbours(db, id)));
+    const candidates = await Promise.all(ids.map((id) => songNeighbours(db, id, now())));
     return [...ids, ...listing.map((r) => r.song_id), ...candidates.flat().map((n) => n.id)];
   };
 
@@ -214,7 +217,14 @@ export function createDiscoveryService({ db }: { db: Db }) {
             .select('feature_id')
             .where('neighbour_id', 'in', ids.length ? ids : [-1])
             .execute();
-          features = await refreshFeatures([...ids, ...listing.map((r) => r.feature_id)]);
+          // A feature that just went live is in nobody's list yet: the features it would
+          // neighbour are recomputed too.
+          const candidates = await Promise.all(ids.map((id) => featureNeighbours(db, id, now())));
+          features = await refreshFeatures([
+            ...ids,
+            ...listing.map((r) => r.feature_id),
+            ...candidates.flat().map((n) => n.id),
+          ]);
           songs = await refreshSongs(await aroundSongs(await signals.songsIn(db, ids)));
           break;
         }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database } from '#src/db/schema.ts';
 
 type Db = Kysely<Database>;
@@ -6,19 +6,22 @@ type Db = Kysely<Database>;
 const CANDIDATES = 60;
 
 /**
- * Songs that share a row of `table` (the same tag, work, artist or feature) with `songId`,
- * with how many they share, most first. Only curated features count: editors put those
- * songs together, while a ranking's songs only share their plays.
+ * Songs that share a row of `table` (the same work, artist or feature) with `songId`, with
+ * how many they share, most first. Only curated features that readers can see count: editors
+ * put those songs together (a ranking's songs only share their plays), and a draft is not
+ * yet a choice anyone has made public. Songs waiting for an editor are never candidates.
  */
-async function sharing(db: Db, songId: number, table: string, key: string) {
+async function sharing(db: Db, songId: number, table: string, key: string, now: string) {
   const curated =
     table === 'entries'
-      ? sql`join features f on f.id = a.feature_id and f.kind = 'curated'`
+      ? sql`join features f on f.id = a.feature_id and f.kind = 'curated'
+          and (f.status = 'published' or (f.status = 'scheduled' and f.published_at <= ${now}))`
       : sql``;
   const { rows } = await sql<{ song_id: number; n: number }>`
     select b.song_id, count(*) as n
     from ${sql.table(table)} a
     join ${sql.table(table)} b on b.${sql.ref(key)} = a.${sql.ref(key)}
+    join songs s on s.id = b.song_id and s.reviewed = 1
     ${curated}
     where a.song_id = ${songId} and b.song_id <> ${songId}
     group by b.song_id
@@ -64,25 +67,56 @@ async function sharingTags(db: Db, songId: number) {
  * Songs related to `songId` and why: shared tags, the same work, the same artist, and
  * appearing together in features. Each signal is a bounded, indexed query.
  */
-export async function relatedSongSignals(db: Db, songId: number) {
+export async function relatedSongSignals(db: Db, songId: number, now: string) {
   const [tags, works, artists, features] = await Promise.all([
-    sharingTags(db, songId),
-    sharing(db, songId, 'tie_ins', 'work_id'),
-    sharing(db, songId, 'song_credits', 'artist_id'),
-    sharing(db, songId, 'entries', 'feature_id'),
+    sharingTags(db, songId).then((rows) => reviewedOnly(db, rows)),
+    sharing(db, songId, 'tie_ins', 'work_id', now),
+    sharing(db, songId, 'song_credits', 'artist_id', now),
+    sharing(db, songId, 'entries', 'feature_id', now),
   ]);
   return { tags, works, artists, features };
 }
 
-/** Features sharing tags or songs with `featureId`, with how many, most first. */
-export async function overlappingFeatures(db: Db, featureId: number, limit: number) {
+/**
+ * The rows whose song readers may see. Tags are read in weight order through their index,
+ * so the songs waiting for an editor (a few) are dropped after, not joined in.
+ */
+async function reviewedOnly<T extends { song_id: number }>(db: Db, rows: T[]): Promise<T[]> {
+  if (rows.length === 0) return rows;
+  const waiting = await db
+    .selectFrom('songs')
+    .select('id')
+    .where(
+      'id',
+      'in',
+      rows.map((r) => r.song_id),
+    )
+    .where('reviewed', '=', 0)
+    .execute();
+  const skip = new Set(waiting.map((r) => r.id));
+  return rows.filter((r) => !skip.has(r.song_id));
+}
+
+/** Readers' features, as in features.repository: published, or scheduled and due. */
+function liveFeature(now: string) {
+  return (eb: ExpressionBuilder<{ f: Database['features'] }, 'f'>) =>
+    eb.or([
+      eb('f.status', '=', 'published'),
+      eb.and([eb('f.status', '=', 'scheduled'), eb('f.published_at', '<=', now)]),
+    ]);
+}
+
+/** Live features sharing tags or songs with `featureId`, with how many, most first. */
+export async function overlappingFeatures(db: Db, featureId: number, limit: number, now: string) {
   const [byTags, bySongs] = await Promise.all([
     db
       .selectFrom('feature_tags as a')
       .innerJoin('feature_tags as b', 'b.tag_id', 'a.tag_id')
+      .innerJoin('features as f', 'f.id', 'b.feature_id')
       .select(['b.feature_id', (eb) => eb.fn.countAll<number>().as('n')])
       .where('a.feature_id', '=', featureId)
       .where('b.feature_id', '!=', featureId)
+      .where(liveFeature(now))
       .groupBy('b.feature_id')
       .orderBy('n', 'desc')
       .limit(limit)
@@ -90,9 +124,11 @@ export async function overlappingFeatures(db: Db, featureId: number, limit: numb
     db
       .selectFrom('entries as a')
       .innerJoin('entries as b', 'b.song_id', 'a.song_id')
+      .innerJoin('features as f', 'f.id', 'b.feature_id')
       .select(['b.feature_id', (eb) => eb.fn.countAll<number>().as('n')])
       .where('a.feature_id', '=', featureId)
       .where('b.feature_id', '!=', featureId)
+      .where(liveFeature(now))
       .groupBy('b.feature_id')
       .orderBy('n', 'desc')
       .limit(limit)

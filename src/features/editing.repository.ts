@@ -16,6 +16,17 @@ export async function updateFeature(
   await db.updateTable('features').set(values).where('id', '=', id).execute();
 }
 
+/** The songs a feature lists. */
+export async function songIdsOf(db: Db, featureId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('entries')
+    .select('song_id')
+    .distinct()
+    .where('feature_id', '=', featureId)
+    .execute();
+  return rows.map((r) => r.song_id);
+}
+
 /**
  * Takes the next revision number if `revision` is still the latest; false when another save
  * took it first. Concurrent saves on PostgreSQL wait here for each other, so only one wins.

@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import { can, recordAudit, type Actor } from '#src/accounts/index.ts';
-import { createCatalogService, displayName } from '#src/catalog/index.ts';
+import {
+  acceptedChanges,
+  acceptSongs,
+  createCatalogService,
+  displayName,
+  type Accepted,
+} from '#src/catalog/index.ts';
 import type { Database } from '#src/db/schema.ts';
 import type { ChangeFeed } from '#src/shared/changes.ts';
 import { toTimestamp, type Clock } from '#src/shared/clock.ts';
@@ -154,6 +160,11 @@ async function readRanking(
  */
 export function createEditingService({ db, clock, changes }: EditingDeps) {
   const now = () => toTimestamp(clock.now());
+
+  /** Tells readers' pages, search and "songs like this" about records now public. */
+  const announceAccepted = async (accepted: Accepted | null) => {
+    for (const change of accepted ? acceptedChanges(accepted) : []) await changes.publish(change);
+  };
 
   const view = async (slug: string, trx: Db = db): Promise<EditorView | null> => {
     const feature = await editing.findBySlug(trx, slug);
@@ -310,7 +321,7 @@ export function createEditingService({ db, clock, changes }: EditingDeps) {
       const who = require(actor, 'edit');
       const document = parseDocument(input);
       const at = now();
-      await db.transaction().execute(async (trx) => {
+      const accepted = await db.transaction().execute(async (trx) => {
         const feature = await editing.findBySlug(trx, slug);
         if (!feature) throw new ValidationError([problemAt(['slug'], `no feature "${slug}"`)]);
         if (
@@ -359,7 +370,11 @@ export function createEditingService({ db, clock, changes }: EditingDeps) {
           entityId: document.slug,
           detail: { revision },
         });
+        // An editor's save of a live feature publishes what it lists (see `publish`).
+        const live = feature.status === 'published' || feature.status === 'scheduled';
+        return live ? acceptSongs(trx, await editing.songIdsOf(trx, feature.id)) : null;
       });
+      await announceAccepted(accepted);
       await changes.publish({ entity: 'feature', slugs: [...new Set([slug, document.slug])] });
       return (await view(document.slug)) as EditorView;
     },
@@ -371,7 +386,7 @@ export function createEditingService({ db, clock, changes }: EditingDeps) {
       if (Number.isNaN(when.getTime()))
         throw new ValidationError([problemAt(['at'], 'must be an ISO date and time')]);
       const scheduled = when.getTime() > clock.now().getTime();
-      await db.transaction().execute(async (trx) => {
+      const accepted = await db.transaction().execute(async (trx) => {
         const feature = await editing.findBySlug(trx, slug);
         if (!feature) throw new ValidationError([problemAt(['slug'], `no feature "${slug}"`)]);
         await editing.updateFeature(trx, feature.id, {
@@ -388,7 +403,15 @@ export function createEditingService({ db, clock, changes }: EditingDeps) {
           entityId: slug,
           detail: { at: when.toISOString() },
         });
+        /*
+         * Publishing (or scheduling) is the editor's word on everything the feature lists:
+         * songs a writer added for it, and the artists and works their cards link to, are
+         * let through to readers. Scheduling lets them through at once; they are only
+         * records, and the feature itself still waits for its time.
+         */
+        return acceptSongs(trx, await editing.songIdsOf(trx, feature.id));
       });
+      await announceAccepted(accepted);
       await changes.publish({ entity: 'feature', slugs: [slug] });
       return (await view(slug)) as EditorView;
     },

@@ -157,13 +157,14 @@ const keyOf = (...parts: (string | number)[]) => parts.join('\n');
 /** Rows per insert: ten columns each, well under either database's parameter limit. */
 const INSERT_CHUNK = 500;
 
-/** Ids of the songs with these slugs. */
+/** Ids of the public songs with these slugs (a writer's new song is not, until accepted). */
 export async function songIdsBySlug(db: Db, slugs: string[]): Promise<Map<string, number>> {
   if (slugs.length === 0) return new Map();
   const rows = await db
     .selectFrom('songs')
     .select(['id', 'slug'])
     .where('slug', 'in', slugs)
+    .where('reviewed', '=', 1)
     .execute();
   return new Map(rows.map((r) => [r.slug, r.id]));
 }

@@ -50,6 +50,9 @@ function grouped<T extends Record<K, number>, K extends string>(rows: T[], key: 
 
 const PEOPLE = new Set(['person', 'character']);
 
+/** Readers find a song, artist or work once an editor has let it through, never before. */
+const liveFromOf = (row: { reviewed: number }) => (row.reviewed === 1 ? '' : null);
+
 export async function songDocuments(db: Db, ids: readonly number[]): Promise<SearchDocument[]> {
   if (ids.length === 0) return [];
   const [songs, aliases, credits, appearances] = await Promise.all([
@@ -80,7 +83,7 @@ export async function songDocuments(db: Db, ids: readonly number[]): Promise<Sea
     entityId: s.id,
     slug: s.slug,
     popularity: count.get(s.id) ?? 0,
-    liveFrom: '',
+    liveFrom: liveFromOf(s),
     person: false,
     names: [
       ...namesOf(s, 'title'),
@@ -109,7 +112,7 @@ export async function artistDocuments(db: Db, ids: readonly number[]): Promise<S
     entityId: a.id,
     slug: a.slug,
     popularity: count.get(a.id) ?? 0,
-    liveFrom: '',
+    liveFrom: liveFromOf(a),
     person: PEOPLE.has(a.kind),
     names: [
       ...namesOf(a, 'name'),
@@ -137,7 +140,7 @@ export async function workDocuments(db: Db, ids: readonly number[]): Promise<Sea
     entityId: w.id,
     slug: w.slug,
     popularity: count.get(w.id) ?? 0,
-    liveFrom: '',
+    liveFrom: liveFromOf(w),
     person: false,
     names: [
       ...namesOf(w, 'title'),

@@ -39,6 +39,10 @@ const CATALOG_POLICY = (kind: RecordKind): Record<string, Policy> => ({
   [`POST /api/v1/editor/${kind}`]: { access: kind === 'tags' ? 'editor' : 'writer' },
   [`PUT /api/v1/editor/${kind}/:slug`]: { access: 'editor' },
   [`POST /api/v1/editor/${kind}/:slug/merge`]: { access: 'editor' },
+  // A writer's additions reach readers only once an editor accepts them; tags are editors' own.
+  ...(kind === 'tags'
+    ? {}
+    : { [`POST /api/v1/editor/${kind}/:slug/accept`]: { access: 'editor' } }),
 });
 
 const POLICY: Record<string, Policy> = {
@@ -188,6 +192,8 @@ interface Fixtures {
   record(kind: RecordKind, slug?: string): Record<string, unknown>;
   /** A new catalog record the admin added. */
   added(kind: RecordKind): Promise<{ slug: string; version: string | null }>;
+  /** A new catalog record a writer added, waiting for an editor to accept it. */
+  drafted(kind: RecordKind): Promise<{ slug: string }>;
 }
 
 interface Recipe {
@@ -247,6 +253,18 @@ const catalogRecipes = (kind: RecordKind): Record<string, Recipe> => ({
     },
     malformed: () => ({ url: `/api/v1/editor/${kind}/${NOT_A_SLUG}/merge`, payload: {} }),
   },
+  ...(kind === 'tags'
+    ? {}
+    : {
+        [`POST /api/v1/editor/${kind}/:slug/accept`]: {
+          ok: 200,
+          valid: async (f: Fixtures) => ({
+            url: `/api/v1/editor/${kind}/${(await f.drafted(kind)).slug}/accept`,
+            payload: {},
+          }),
+          malformed: () => ({ url: `/api/v1/editor/${kind}/${NOT_A_SLUG}/accept`, payload: {} }),
+        },
+      }),
 });
 
 const RECIPES: Record<string, Recipe> = {
@@ -662,6 +680,7 @@ describe.each(DIALECTS)('who may call which route, on %s', (dialect) => {
     }
 
     const admin = (await accounts.actorForToken(tokens.admin as string)) as Actor;
+    const writer: Actor = { ...admin, role: 'writer' };
     const first = async (query: Promise<{ slug: string }[]>, what: string) => {
       const [row] = await query;
       if (!row) throw new Error(`The demo content has no ${what}`);
@@ -796,6 +815,10 @@ describe.each(DIALECTS)('who may call which route, on %s', (dialect) => {
       async added(kind) {
         const view = await catalogEditing.create(admin, kind, record(kind));
         return { slug: view.slug, version: view.version };
+      },
+      async drafted(kind) {
+        const view = await catalogEditing.create(writer, kind, record(kind));
+        return { slug: view.slug };
       },
     };
   }, 60_000);

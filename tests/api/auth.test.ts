@@ -71,23 +71,72 @@ describe.each(DIALECTS)('signing in on %s', (dialect) => {
     expect(wrong.json().detail).toBe(unknown.json().detail);
   });
 
-  it('throttles repeated failures per account, even from many addresses', async () => {
-    const email = 'writer-throttle@example.org';
+  async function addWriter(email: string) {
     await app().services.accounts.addUser({
       email,
       displayName: 'W',
       password: 'the right password',
       role: 'writer',
     });
-    for (let i = 0; i < 5; i++) {
-      expect((await login({ email, password: 'wrong password' }, `10.1.0.${i}`)).statusCode).toBe(
-        401,
-      );
-    }
-    const blocked = await login({ email, password: 'the right password' }, '10.1.0.99');
+  }
+
+  it('counts an attempt before checking its password, so attempts sent together stay within the limit', async () => {
+    const email = 'writer-race@example.org';
+    await addWriter(email);
+    const sent = [
+      ...Array.from({ length: 39 }, () => ({ email, password: 'wrong password' })),
+      { email, password: 'the right password' },
+    ];
+    const codes = (await Promise.all(sent.map((body) => login(body, '10.5.0.1')))).map(
+      (r) => r.statusCode,
+    );
+    expect(codes.filter((c) => c === 401)).toHaveLength(5);
+    expect(codes.filter((c) => c === 429)).toHaveLength(35);
+    expect(codes.at(-1)).toBe(429);
+  });
+
+  it('lets one address try only five times, also on one account', async () => {
+    const email = 'writer-one-address@example.org';
+    await addWriter(email);
+    for (let i = 0; i < 5; i++)
+      expect((await login({ email, password: `wrong ${i}` }, '10.6.0.1')).statusCode).toBe(401);
+    const blocked = await login({ email, password: 'the right password' }, '10.6.0.1');
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
   });
+
+  it('does not let strangers failing from other addresses lock the owner out', async () => {
+    const email = 'writer-owner@example.org';
+    await addWriter(email);
+    expect((await login({ email, password: 'the right password' }, '10.7.0.1')).statusCode).toBe(
+      200,
+    );
+    // Five failures once locked the account everywhere; fifty from ten addresses now do not
+    // lock the owner's address either.
+    const codes = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        login({ email, password: 'a stranger guessing' }, `10.7.1.${i % 12}`),
+      ),
+    );
+    expect(codes.filter((r) => r.statusCode === 401).length).toBeGreaterThan(5);
+    expect((await login({ email, password: 'the right password' }, '10.7.0.1')).statusCode).toBe(
+      200,
+    );
+  }, 120_000);
+
+  it('throttles guessing one account from many addresses, for addresses it has not seen', async () => {
+    const email = 'writer-throttle@example.org';
+    await addWriter(email);
+    const codes = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        login({ email, password: 'wrong password' }, `10.1.${i % 10}.1`),
+      ),
+    );
+    expect(codes.map((r) => r.statusCode)).toEqual(Array.from({ length: 50 }, () => 401));
+    const blocked = await login({ email, password: 'the right password' }, '10.1.99.1');
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+  }, 120_000);
 
   it('throttles repeated failures per address, across accounts', async () => {
     for (let i = 0; i < 5; i++) {
