@@ -78,7 +78,7 @@ describe.each(DIALECTS)('records writers add, on %s', (dialect) => {
       expect((await get('/api/v1/songs/quixotic-draft-song')).statusCode).toBe(404);
       expect(await searchSlugs('Quixotic Draftsong')).not.toContain('quixotic-draft-song');
       expect(await suggestSlugs('Quixotic')).not.toContain('quixotic-draft-song');
-      expect((await get('/sitemap.xml')).body).not.toContain('quixotic-draft-song');
+      expect((await get('/sitemaps/songs-1.xml')).body).not.toContain('quixotic-draft-song');
       expect(await listedBy('quixotic-draft-song')).toEqual([]);
       expect((await get('/en/songs/nandemonaiya')).body).not.toContain('quixotic-draft-song');
     };
@@ -110,7 +110,7 @@ describe.each(DIALECTS)('records writers add, on %s', (dialect) => {
     expect(jsonLd(song.body)).toMatch(/Quixotic|クイクソティック/);
     expect((await get('/en/works/kimi-no-na-wa')).body).toContain('quixotic-draft-song');
     expect(await searchSlugs('Quixotic Draftsong')).toContain('quixotic-draft-song');
-    expect((await get('/sitemap.xml')).body).toContain('/songs/quixotic-draft-song');
+    expect((await get('/sitemaps/songs-1.xml')).body).toContain('/songs/quixotic-draft-song');
     expect(await listedBy('quixotic-draft-song')).toContain('nandemonaiya');
   });
 
@@ -130,7 +130,7 @@ describe.each(DIALECTS)('records writers add, on %s', (dialect) => {
     expect(jsonLd(band.body)).not.toContain('memberOf');
     expect((await get('/en/artists/zanzibar-draft-unit')).statusCode).toBe(404);
     expect(await searchSlugs('Zanzibar Draftunit')).not.toContain('zanzibar-draft-unit');
-    expect((await get('/sitemap.xml')).body).not.toContain('zanzibar-draft-unit');
+    expect((await get('/sitemaps/artists-1.xml')).body).not.toContain('zanzibar-draft-unit');
 
     const accepted = await call(
       'POST',
