@@ -55,7 +55,7 @@ describe.each(DIALECTS)('a content pack with an over-long name on %s', (dialect)
       const error = await createApp(config, { database, clock: fixedClock(TEST_NOW) }).catch(
         (e: unknown) => e,
       );
-      expect(error, String(error)).toBeInstanceOf(ValidationError);
+      expect(error).toBeInstanceOf(ValidationError);
       expect(
         (error as ValidationError).problems.map(
           (p) => `${p.file}:${p.line} ${p.field}: ${p.message}`,
