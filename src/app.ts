@@ -25,6 +25,7 @@ import {
   type DraftingAssistant,
 } from '#src/discovery/index.ts';
 import {
+  closeReadings,
   createSearchIndexer,
   createSearchService,
   type SearchIndexer,
@@ -270,6 +271,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     });
     http.addHook('onClose', async () => stopGoLive());
     http.addHook('onClose', () => invalidation.close());
+    // The thread that reads Japanese names for the index, if one was started.
+    http.addHook('onClose', () => closeReadings());
     // Whoever opened the database closes it.
     if (!options.database) http.addHook('onClose', () => database.close());
     return { http, database, services, pageCache, firstStart: { content, admin } };

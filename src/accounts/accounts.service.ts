@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Database } from '#src/db/schema.ts';
 import { toTimestamp, type Clock } from '#src/shared/clock.ts';
 import { ValidationError } from '#src/shared/errors.ts';
+import { TEXT_LIMITS, withinLimit } from '#src/shared/text-limits.ts';
 import { NUL_MESSAGE, storable } from '#src/shared/validation.ts';
 import type { Actor } from './access.ts';
 import * as repo from './accounts.repository.ts';
@@ -14,9 +15,12 @@ export const ROLES = ['admin', 'editor', 'writer'] as const;
 export type Role = (typeof ROLES)[number];
 
 const NewUserSchema = z.object({
-  email: z.email().transform((e) => e.toLowerCase()),
-  displayName: z.string().trim().min(1).max(100).refine(storable, NUL_MESSAGE),
-  password: z.string().min(12, 'must be at least 12 characters').max(1024),
+  email: withinLimit(z.email(), TEXT_LIMITS.email).transform((e) => e.toLowerCase()),
+  displayName: withinLimit(
+    z.string().trim().min(1, 'must not be empty').refine(storable, NUL_MESSAGE),
+    TEXT_LIMITS.displayName,
+  ),
+  password: withinLimit(z.string().min(12, 'must be at least 12 characters'), TEXT_LIMITS.password),
   role: z.enum(ROLES),
 });
 export type NewUser = z.input<typeof NewUserSchema>;

@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import { LOCALES } from '#src/shared/locale.ts';
+import { TEXT_LIMITS, withinLimit } from '#src/shared/text-limits.ts';
 
 /** Shapes of the public read API; the same schemas validate requests and generate the OpenAPI document. */
 
 export const LocaleQuery = z.enum(LOCALES).default('en').describe('Language of names and text');
 
 export const SlugParams = z.object({
-  slug: z
-    .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens')
-    .max(200),
+  slug: withinLimit(
+    z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens'),
+    TEXT_LIMITS.slug,
+  ),
 });
 
 const Localized = z

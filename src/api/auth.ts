@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can, type AccountsService, type Actor, type Permission } from '#src/accounts/index.ts';
 import { NUL_MESSAGE, storable } from '#src/shared/validation.ts';
+import { TEXT_LIMITS, withinLimit } from '#src/shared/text-limits.ts';
 import { ProblemOut } from './api.schemas.ts';
 import { sendProblem } from './problem.ts';
 
@@ -23,8 +24,8 @@ const UserOut = z.object({
   role: z.string(),
 });
 const LoginIn = z.object({
-  email: z.string().trim().min(1).max(320).refine(storable, NUL_MESSAGE),
-  password: z.string().min(1).max(1024),
+  email: withinLimit(z.string().trim().min(1).refine(storable, NUL_MESSAGE), TEXT_LIMITS.email),
+  password: withinLimit(z.string().min(1), TEXT_LIMITS.password),
 });
 const LoginOut = z.object({ user: UserOut, csrfToken: z.string() });
 

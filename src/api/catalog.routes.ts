@@ -7,6 +7,7 @@ import {
   permissionFor,
   RECORD_KINDS,
   SongInputSchema,
+  STORED_RECORD_SCHEMAS,
   type CatalogAction,
   TagInputSchema,
   WorkInputSchema,
@@ -20,16 +21,17 @@ type Guard = (
   permission: Permission,
 ) => (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
-// Records go out as they come in, with dates already written as text.
+// Records go out as they come in, with dates already written as text, and as long as they
+// were saved: one from before the length limits is shown, so that it can be shortened.
 const RECORDS = {
   songs: {
     one: 'song',
     schema: SongInputSchema,
-    out: SongInputSchema.extend({ released: z.string().optional() }),
+    out: STORED_RECORD_SCHEMAS.songs.extend({ released: z.string().optional() }),
   },
-  artists: { one: 'artist', schema: ArtistInputSchema, out: ArtistInputSchema },
-  works: { one: 'work', schema: WorkInputSchema, out: WorkInputSchema },
-  tags: { one: 'tag', schema: TagInputSchema, out: TagInputSchema },
+  artists: { one: 'artist', schema: ArtistInputSchema, out: STORED_RECORD_SCHEMAS.artists },
+  works: { one: 'work', schema: WorkInputSchema, out: STORED_RECORD_SCHEMAS.works },
+  tags: { one: 'tag', schema: TagInputSchema, out: STORED_RECORD_SCHEMAS.tags },
 } as const;
 
 const ListQuery = z.object({

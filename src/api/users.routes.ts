@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES, type AccountsService, type Permission } from '#src/accounts/index.ts';
+import { TEXT_LIMITS, withinLimit } from '#src/shared/text-limits.ts';
 import { NUL_MESSAGE, storable } from '#src/shared/validation.ts';
 import { ProblemOut } from './api.schemas.ts';
 
@@ -17,10 +18,13 @@ const UserRow = z.object({
   createdAt: z.string(),
 });
 const NewUserIn = z.object({
-  email: z.email(),
-  displayName: z.string().trim().min(1).max(100).refine(storable, NUL_MESSAGE),
+  email: withinLimit(z.email(), TEXT_LIMITS.email),
+  displayName: withinLimit(
+    z.string().trim().min(1, 'must not be empty').refine(storable, NUL_MESSAGE),
+    TEXT_LIMITS.displayName,
+  ),
   role: z.enum(ROLES),
-  password: z.string().min(12, 'must be at least 12 characters').max(1024),
+  password: withinLimit(z.string().min(12, 'must be at least 12 characters'), TEXT_LIMITS.password),
 });
 const errors = { 400: ProblemOut, 401: ProblemOut, 403: ProblemOut };
 

@@ -6,6 +6,7 @@ import {
   TieInInputSchema,
   WorkInputSchema,
 } from '#src/catalog/index.ts';
+import { TEXT_LIMITS, withinLimit } from '#src/shared/text-limits.ts';
 import { NUL_MESSAGE, storable } from '#src/shared/validation.ts';
 import type { ImportKind } from './import-records.ts';
 
@@ -15,8 +16,14 @@ import type { ImportKind } from './import-records.ts';
  */
 export const ExternalIdsSchema = z
   .record(
-    z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be a catalog name in lower case, like anilist'),
-    z.string().trim().min(1, 'must not be empty').refine(storable, NUL_MESSAGE),
+    withinLimit(
+      z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be a catalog name in lower case, like anilist'),
+      TEXT_LIMITS.source,
+    ),
+    withinLimit(
+      z.string().trim().min(1, 'must not be empty').refine(storable, NUL_MESSAGE),
+      TEXT_LIMITS.externalId,
+    ),
   )
   .default({});
 

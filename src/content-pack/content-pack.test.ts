@@ -91,6 +91,18 @@ describe('reading a content pack', () => {
     ]);
   });
 
+  it('refuses text past its length, naming file, line, field, the limit and the length', () => {
+    writePack({
+      'taxonomy.yaml': TAXONOMY,
+      'catalog/a.yaml': CATALOG.replace('Deep love', '恋'.repeat(60_000)),
+      'features/one.yaml': FEATURE.replace('en: Fine.', `en: ${'x'.repeat(300_000)}`),
+    });
+    expect(problems(() => readContentPack(dir))).toEqual([
+      'catalog/a.yaml:7 songs[0].title.en: must be at most 200 characters; this one has 60,000',
+      'features/one.yaml:8 entries[0].commentary.en: must be at most 20,000 characters; this one has 300,000',
+    ]);
+  });
+
   it('points a missing field at its parent', () => {
     writePack({
       'taxonomy.yaml': TAXONOMY,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SlugSchema } from '#src/catalog/index.ts';
+import { TEXT_LIMITS, withinLimit } from '#src/shared/text-limits.ts';
 import { NUL_MESSAGE, storable } from '#src/shared/validation.ts';
 
 export const FEATURE_KINDS = ['curated', 'ranking'] as const;
@@ -17,12 +18,15 @@ const Instant = z.union([z.string(), z.date()]).transform((v, ctx) => {
   return date.toISOString();
 });
 
-const markdown = z.string().trim().refine(storable, NUL_MESSAGE);
+const markdown = withinLimit(z.string().trim().refine(storable, NUL_MESSAGE), TEXT_LIMITS.prose);
 
 export const TEXT_STATUSES = ['draft', 'reviewed'] as const;
 
 export const FeatureTextSchema = z.strictObject({
-  title: z.string().trim().min(1, 'must not be empty').max(200).refine(storable, NUL_MESSAGE),
+  title: withinLimit(
+    z.string().trim().min(1, 'must not be empty').refine(storable, NUL_MESSAGE),
+    TEXT_LIMITS.name,
+  ),
   lead: markdown.default(''),
   closing: markdown.default(''),
   /** Only reviewed languages are shown to readers; the others fall back. */
@@ -78,7 +82,10 @@ export const FeatureInputSchema = z
     status: z.enum(FEATURE_STATUSES).default('published'),
     category: SlugSchema.optional(),
     tags: z.array(SlugSchema).default([]),
-    byline: z.string().trim().min(1).refine(storable, NUL_MESSAGE).optional(),
+    byline: withinLimit(
+      z.string().trim().min(1, 'must not be empty').refine(storable, NUL_MESSAGE),
+      TEXT_LIMITS.byline,
+    ).optional(),
     published: Instant.optional(),
     updated: Instant.optional(),
     related: z.array(SlugSchema).default([]),

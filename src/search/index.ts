@@ -11,3 +11,4 @@ export {
 } from './search.service.ts';
 export type { SearchKind } from './documents.repository.ts';
 export { foldLatin, MAX_QUERY_LENGTH, normalizedLength, normalizeText } from './normalize.ts';
+export { closeReadings } from './readings.ts';

@@ -223,6 +223,106 @@ describe.each(DIALECTS)('the catalog editor API on %s', (dialect) => {
     ]);
   });
 
+  it('refuses names past their length, naming the field, the limit and the length sent', async () => {
+    const long = '深'.repeat(60_000);
+    const tooLong = 'must be at most 200 characters; this one has 60,000';
+    const count = async (table: 'songs' | 'artists' | 'works' | 'tags') =>
+      Number(
+        (
+          await app()
+            .database.db.selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    // A writer may add songs, artists and works; tags are added and records corrected by editors.
+    const cases = [
+      {
+        kind: 'songs',
+        adder: 'writer',
+        existing: 'shinai',
+        field: 'title',
+        record: {
+          slug: 'long-song',
+          title: { original: long },
+          credits: [{ artist: 'nana-mizuki', role: 'vocals' }],
+        },
+      },
+      {
+        kind: 'artists',
+        adder: 'writer',
+        existing: 'nana-mizuki',
+        field: 'name',
+        record: { slug: 'long-artist', kind: 'person', name: { original: long } },
+      },
+      {
+        kind: 'works',
+        adder: 'writer',
+        existing: 'hyoka',
+        field: 'title',
+        record: { slug: 'long-work', kind: 'tv', title: { original: long } },
+      },
+      {
+        kind: 'tags',
+        adder: 'editor',
+        existing: 'sad',
+        field: 'name',
+        record: { slug: 'long-tag', kind: 'mood', name: { en: long } },
+      },
+    ] as const;
+    for (const { kind, adder, existing, field, record } of cases) {
+      const before = await count(kind);
+      const added = await call('POST', `/api/v1/editor/${kind}`, adder, { record });
+      expect(added.statusCode, `${kind}: ${added.body.slice(0, 300)}`).toBe(400);
+      expect(added.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+      const locale = kind === 'tags' ? 'en' : 'original';
+      expect(added.json().errors).toEqual([
+        { field: `record.${field}.${locale}`, message: tooLong },
+      ]);
+      expect(added.json().detail).toContain(`record.${field}.${locale} ${tooLong}`);
+      expect(await count(kind)).toBe(before);
+
+      const view = (await call('GET', `/api/v1/editor/${kind}/${existing}`, 'editor')).json();
+      const names = view.record[field];
+      const corrected = await call('PUT', `/api/v1/editor/${kind}/${existing}`, 'editor', {
+        baseVersion: view.version,
+        record: { ...view.record, [field]: { ...names, en: long } },
+      });
+      expect(corrected.statusCode, kind).toBe(400);
+      expect(corrected.json().errors).toEqual([{ field: `record.${field}.en`, message: tooLong }]);
+      const after = (await call('GET', `/api/v1/editor/${kind}/${existing}`, 'editor')).json();
+      expect(after.record).toEqual(view.record);
+    }
+  });
+
+  it('counts characters as people do, and limits how many aliases a record has and how long', async () => {
+    // 𠮷 is one character, though JavaScript counts it as two: 200 of them make a full title.
+    const full = '𠮷'.repeat(200);
+    const added = await call('POST', '/api/v1/editor/works', 'writer', {
+      record: { slug: 'full-title-work', kind: 'tv', title: { original: full } },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    expect(added.json().record.title.original).toBe(full);
+
+    const over = await call('POST', '/api/v1/editor/artists', 'writer', {
+      record: {
+        slug: 'many-aliases',
+        kind: 'person',
+        name: { original: 'Many', romanized: `${full}𠮷` },
+        aliases: [...Array.from({ length: 50 }, (_, i) => `alias ${i}`), 'x'.repeat(201)],
+      },
+    });
+    expect(over.statusCode).toBe(400);
+    expect(over.json().errors).toEqual([
+      {
+        field: 'record.name.romanized',
+        message: 'must be at most 200 characters; this one has 201',
+      },
+      { field: 'record.aliases[50]', message: 'must be at most 200 characters; this one has 201' },
+      { field: 'record.aliases', message: 'must have at most 50 aliases; this one has 51' },
+    ]);
+  });
+
   it('documents every catalog route in the OpenAPI document', async () => {
     const doc = (await app().http.inject({ url: '/api/v1/openapi.json' })).json();
     for (const kind of ['songs', 'artists', 'works', 'tags']) {

@@ -343,6 +343,54 @@ describe.each(DIALECTS)('importing a catalog on %s', (dialect) => {
       ]);
     });
 
+    it('text past its length, at its line and field, with the limit and the length', async () => {
+      const long = '恋'.repeat(60_000);
+      const tooLong = 'must be at most 200 characters; this one has 60,000';
+      expect(
+        await problems([
+          csv('songs.csv', SONGS_HEADER, `long-song,${long},,,2020,nana-mizuki:vocals,,`),
+          json('catalog.json', {
+            format: 'tokushu-catalog',
+            version: 1,
+            artists: [
+              {
+                slug: 'many-names',
+                kind: 'person',
+                name: { original: 'Many names' },
+                aliases: Array.from({ length: 51 }, (_, i) => `name ${i}`),
+              },
+            ],
+            works: [{ slug: 'long-work', kind: 'tv', title: { original: 'W', en: long } }],
+          }),
+          json('anime.json', {
+            anime: [
+              {
+                name: long,
+                year: 2020,
+                animethemes: [
+                  {
+                    type: 'OP',
+                    sequence: 1,
+                    song: { title: 'Short', artists: [{ name: 'LiSA' }] },
+                  },
+                ],
+              },
+            ],
+          }),
+        ]),
+      ).toEqual([
+        { file: 'songs.csv', line: 2, field: 'title', message: tooLong },
+        {
+          file: 'catalog.json',
+          line: 11,
+          field: 'artists[0].aliases',
+          message: 'must have at most 50 aliases; this one has 51',
+        },
+        { file: 'catalog.json', line: 72, field: 'works[0].title.en', message: tooLong },
+        { file: 'anime.json', line: 4, field: 'anime[0].name', message: tooLong },
+      ]);
+    });
+
     it('a reference to nothing', async () => {
       expect(
         await problems([

@@ -291,6 +291,45 @@ describe.each(DIALECTS)('the editor API on %s', (dialect) => {
     ]);
   });
 
+  it('refuses text past its length, naming the entry, the field, the limit and the length sent', async () => {
+    const tooLong = 'must be at most 20,000 characters; this one has 300,000';
+    const doc = draft('long-commentary', ['shinai', 'mushoku']);
+    doc.entries[1] = { song: 'mushoku', commentary: { en: 'x'.repeat(300_000), ja: '短い。' } };
+    const created = await call('POST', '/api/v1/editor/features', 'writer', doc);
+    expect(created.statusCode).toBe(400);
+    expect(created.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(created.json().errors).toEqual([
+      { field: 'entries[1].commentary.en', message: tooLong },
+    ]);
+    expect(
+      (await call('GET', '/api/v1/editor/features/long-commentary', 'writer')).statusCode,
+    ).toBe(404);
+
+    const saved = (
+      await call('POST', '/api/v1/editor/features', 'writer', draft('long-lead'))
+    ).json();
+    const title = '題'.repeat(60_000);
+    const lead = 'y'.repeat(20_001);
+    const resaved = await call('PUT', '/api/v1/editor/features/long-lead', 'writer', {
+      baseRevision: saved.revision,
+      document: { ...doc, slug: 'long-lead', text: { ...doc.text, ja: { title, lead } } },
+    });
+    expect(resaved.statusCode).toBe(400);
+    expect(resaved.json().errors).toEqual([
+      {
+        field: 'document.text.ja.title',
+        message: 'must be at most 200 characters; this one has 60,000',
+      },
+      {
+        field: 'document.text.ja.lead',
+        message: 'must be at most 20,000 characters; this one has 20,001',
+      },
+      { field: 'document.entries[1].commentary.en', message: tooLong },
+    ]);
+    const after = (await call('GET', '/api/v1/editor/features/long-lead', 'writer')).json();
+    expect(after.revision).toBe(saved.revision);
+  });
+
   it('warns when commentary spells a name the way another language does', async () => {
     const doc = draft('name-check', ['shinai']);
     doc.entries[0] = {
