@@ -68,7 +68,7 @@ async function importCatalog(
   };
   if (dryRun) return planImport(db, records, options).catch(inFileOrder);
 
-  const { plan, written } = await db.transaction().execute(async (trx) => {
+  const { plan, noted } = await db.transaction().execute(async (trx) => {
     const plan = await planImport(trx, records, options).catch(inFileOrder);
     const written = await applyPlan(trx, clock, plan, progress);
     await recordAudit(trx, {
@@ -79,10 +79,12 @@ async function importCatalog(
       entityId: files.map((f) => f.file).join(', '),
       detail: Object.fromEntries(Object.entries(written).map(([k, slugs]) => [k, slugs.length])),
     });
-    return { plan, written };
+    // What search, discovery and cached pages must catch up on is stored with the write.
+    const noted = [];
+    for (const [kind, slugs] of Object.entries(written) as [keyof typeof SINGULAR, string[]][])
+      if (slugs.length > 0) noted.push(await changes.note(trx, { entity: SINGULAR[kind], slugs }));
+    return { plan, noted };
   });
-  // Search, discovery and cached pages catch up with what was written.
-  for (const [kind, slugs] of Object.entries(written) as [keyof typeof SINGULAR, string[]][])
-    if (slugs.length > 0) await changes.publish({ entity: SINGULAR[kind], slugs });
+  for (const change of noted) await changes.publish(change);
   return plan;
 }

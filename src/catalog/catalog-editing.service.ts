@@ -133,8 +133,9 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
       ...(detail === undefined ? {} : { detail }),
     });
 
-  const announce = (kind: RecordKind, slugs: string[]) =>
-    changes.publish({ entity: SINGULAR[kind], slugs } as Change);
+  /** Stores what search and discovery must catch up on with the write, in its transaction. */
+  const note = (trx: Db, kind: RecordKind, slugs: string[]) =>
+    changes.note(trx, { entity: SINGULAR[kind], slugs } as Change);
 
   return {
     async list(
@@ -177,10 +178,13 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
           throw error;
         }
         await audit(trx, who, 'create', kind, data.slug);
-        return (await view(trx, kind, data.slug)) as RecordView;
+        return {
+          view: (await view(trx, kind, data.slug)) as RecordView,
+          noted: await note(trx, kind, [data.slug]),
+        };
       });
-      await announce(kind, [data.slug]);
-      return created;
+      await changes.publish(created.noted);
+      return created.view;
     },
 
     /**
@@ -217,10 +221,11 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
           );
         }
         await audit(trx, who, 'update', kind, slug);
-        return view(trx, kind, slug);
+        return { view: await view(trx, kind, slug), noted: await note(trx, kind, [slug]) };
       });
-      if (updated) await announce(kind, [slug]);
-      return updated;
+      if (!updated) return null;
+      await changes.publish(updated.noted);
+      return updated.view;
     },
 
     /**
@@ -236,7 +241,7 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
       const who = require(actor, kind, 'merge');
       if (from === into)
         throw new ValidationError([problemAt(['into'], 'cannot merge something into itself')]);
-      const featuresChanged = await db.transaction().execute(async (trx) => {
+      const outcome = await db.transaction().execute(async (trx) => {
         const ids = await repo.idsBySlug(trx, kind, [from, into]);
         fail([
           ...(ids.has(from) ? [] : [problemAt(['slug'], `unknown ${SINGULAR[kind]} "${from}"`)]),
@@ -261,10 +266,10 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
             .where('id', '=', intoId)
             .execute();
         await audit(trx, who, 'merge', kind, into, { merged: from });
-        return new Set(features).size;
+        return { count: new Set(features).size, noted: await note(trx, kind, [from, into]) };
       });
-      await announce(kind, [from, into]);
-      return { featuresChanged };
+      await changes.publish(outcome.noted);
+      return { featuresChanged: outcome.count };
     },
   };
 }

@@ -249,6 +249,8 @@ async function withServices(
       ? await purgeOnChange(services, database, createRenderCache({ maxBytes: 1, ttlMs: 1 }))
       : null;
     try {
+      // What an earlier command or server left unfinished is finished first.
+      await services.changes.resume();
       return await run(services);
     } finally {
       await invalidation?.close();

@@ -10,6 +10,7 @@ import * as plays from './migrations/0008-plays.ts';
 import * as rankings from './migrations/0009-rankings.ts';
 import * as pageIndexes from './migrations/0010-page-indexes.ts';
 import * as externalIds from './migrations/0011-external-ids.ts';
+import * as pendingChanges from './migrations/0012-pending-changes.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database. */
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-rankings': rankings,
   '0010-page-indexes': pageIndexes,
   '0011-external-ids': externalIds,
+  '0012-pending-changes': pendingChanges,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

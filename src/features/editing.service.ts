@@ -310,7 +310,7 @@ export function createEditingService({ db, clock, changes }: EditingDeps) {
       const who = require(actor, 'edit');
       const document = parseDocument(input);
       const at = now();
-      await db.transaction().execute(async (trx) => {
+      const noted = await db.transaction().execute(async (trx) => {
         const feature = await editing.findBySlug(trx, slug);
         if (!feature) throw new ValidationError([problemAt(['slug'], `no feature "${slug}"`)]);
         if (
@@ -359,8 +359,9 @@ export function createEditingService({ db, clock, changes }: EditingDeps) {
           entityId: document.slug,
           detail: { revision },
         });
+        return changes.note(trx, { entity: 'feature', slugs: [...new Set([slug, document.slug])] });
       });
-      await changes.publish({ entity: 'feature', slugs: [...new Set([slug, document.slug])] });
+      await changes.publish(noted);
       return (await view(document.slug)) as EditorView;
     },
 
@@ -371,7 +372,7 @@ export function createEditingService({ db, clock, changes }: EditingDeps) {
       if (Number.isNaN(when.getTime()))
         throw new ValidationError([problemAt(['at'], 'must be an ISO date and time')]);
       const scheduled = when.getTime() > clock.now().getTime();
-      await db.transaction().execute(async (trx) => {
+      const noted = await db.transaction().execute(async (trx) => {
         const feature = await editing.findBySlug(trx, slug);
         if (!feature) throw new ValidationError([problemAt(['slug'], `no feature "${slug}"`)]);
         await editing.updateFeature(trx, feature.id, {
@@ -388,14 +389,15 @@ export function createEditingService({ db, clock, changes }: EditingDeps) {
           entityId: slug,
           detail: { at: when.toISOString() },
         });
+        return changes.note(trx, { entity: 'feature', slugs: [slug] });
       });
-      await changes.publish({ entity: 'feature', slugs: [slug] });
+      await changes.publish(noted);
       return (await view(slug)) as EditorView;
     },
 
     async unpublish(actor: Actor | null, slug: string): Promise<EditorView> {
       const who = require(actor, 'publish');
-      await db.transaction().execute(async (trx) => {
+      const noted = await db.transaction().execute(async (trx) => {
         const feature = await editing.findBySlug(trx, slug);
         if (!feature) throw new ValidationError([problemAt(['slug'], `no feature "${slug}"`)]);
         await editing.updateFeature(trx, feature.id, { status: 'unpublished', updated_at: now() });
@@ -406,8 +408,9 @@ export function createEditingService({ db, clock, changes }: EditingDeps) {
           entity: 'feature',
           entityId: slug,
         });
+        return changes.note(trx, { entity: 'feature', slugs: [slug] });
       });
-      await changes.publish({ entity: 'feature', slugs: [slug] });
+      await changes.publish(noted);
       return (await view(slug)) as EditorView;
     },
 
