@@ -1,4 +1,11 @@
-import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import {
+  Migrator,
+  PostgresAdapter,
+  sql,
+  type Kysely,
+  type Migration,
+  type MigrationResultSet,
+} from 'kysely';
 import * as catalog from './migrations/0001-catalog.ts';
 import * as features from './migrations/0002-features.ts';
 import * as accounts from './migrations/0003-accounts.ts';
@@ -31,17 +38,29 @@ const MIGRATIONS: Record<string, Migration> = {
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
 
-function migrator(db: Kysely<Database>): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+async function migrator(db: Kysely<Database>): Promise<Migrator> {
+  // Kysely looks for its own tables in every schema it can see unless told which: a database
+  // holding several sites (or test runs) in schemas of their own would find another's and
+  // never create its own. On PostgreSQL they live in the schema the site works in.
+  const schema =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]
+          ?.schema
+      : undefined;
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  return applied(await migrator(db).migrateToLatest());
+  return applied(await (await migrator(db)).migrateToLatest());
 }
 
 export async function migrateDown(db: Kysely<Database>): Promise<string[]> {
-  return applied(await migrator(db).migrateDown());
+  return applied(await (await migrator(db)).migrateDown());
 }
 
 function applied({ error, results = [] }: MigrationResultSet): string[] {
