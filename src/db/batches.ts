@@ -4,6 +4,9 @@
  */
 export const LIST_BATCH = 1000;
 
+/** The fewer parameters one statement may bind of the two databases (SQLite's). */
+export const MAX_PARAMETERS = 32_766;
+
 /** `items` in consecutive slices of at most `size`; none for an empty list. */
 export function batches<T>(items: readonly T[], size = LIST_BATCH): T[][] {
   const out: T[][] = [];
