@@ -389,7 +389,9 @@ export function createEditingService({ db, clock, changes }: EditingDeps) {
           entityId: slug,
           detail: { at: when.toISOString() },
         });
-        return changes.note(trx, { entity: 'feature', slugs: [slug] });
+        // Its old addresses answer again, with a redirect.
+        const old = await editing.redirectsTo(trx, feature.id);
+        return changes.note(trx, { entity: 'feature', slugs: [slug, ...old] });
       });
       await changes.publish(noted);
       return (await view(slug)) as EditorView;
@@ -408,7 +410,9 @@ export function createEditingService({ db, clock, changes }: EditingDeps) {
           entity: 'feature',
           entityId: slug,
         });
-        return changes.note(trx, { entity: 'feature', slugs: [slug] });
+        // Its old addresses stop redirecting: pages cached there are stale too.
+        const old = await editing.redirectsTo(trx, feature.id);
+        return changes.note(trx, { entity: 'feature', slugs: [slug, ...old] });
       });
       await changes.publish(noted);
       return (await view(slug)) as EditorView;
