@@ -1,8 +1,13 @@
 // Crash test: kill -9 the server in the middle of a burst of plays and of editors adding
 // catalog records, then check that every play and every record it acknowledged is stored,
-// the database is intact, and the server starts again on it.
+// the database is intact, and the server starts again on it. Then kill -9 a catalog import
+// the moment its songs are committed, while search and "like this" are catching up: once the
+// server has started again, every imported song is found by search.
 //   npm run crash [-- --database postgres://…/postgres]
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { connect } from '#src/db/connect.ts';
@@ -12,6 +17,91 @@ import { DEMO_SONGS, readerAddress, readerHeaders, scratchSite } from './scratch
 const { values } = parseArgs({ options: { database: { type: 'string' } } });
 const CONCURRENCY = 64;
 const EDITORS = 8;
+const IMPORTED_SONGS = 3000;
+
+/** How the import killed after its commit came out, once the server had started again. */
+interface ImportCrash {
+  /** Changes the import had not yet followed when it was killed. */
+  pendingAtKill: number;
+  committed: number;
+  searchable: number;
+  pendingAfter: number;
+}
+
+/**
+ * Runs `tokushu import` of IMPORTED_SONGS songs and kills it -9 as soon as they are all
+ * stored. Returns a check to run once the server is back.
+ */
+async function killImportAfterCommit(databaseUrl: string) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokushu-crash-import-'));
+  const artists = path.join(dir, 'artists.csv');
+  const songs = path.join(dir, 'songs.csv');
+  fs.writeFileSync(artists, 'slug,kind,name\ncrash-import-singer,person,Crash Import Singer\n');
+  fs.writeFileSync(
+    songs,
+    [
+      'slug,title,released,credits',
+      ...Array.from(
+        { length: IMPORTED_SONGS },
+        (_, i) => `crash-song-${i},Crash Song ${i},2024,crash-import-singer:vocals`,
+      ),
+      '',
+    ].join('\n'),
+  );
+  const importer = spawn(process.execPath, ['bin/tokushu.js', 'import', artists, songs], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' },
+    stdio: 'ignore',
+  });
+  const exited = new Promise((r) => importer.once('exit', r));
+  const database = connect(databaseUrl);
+  const { db } = database;
+  const count = async (table: 'songs' | 'search_entries') =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('slug', 'like', 'crash-song-%')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  try {
+    let committed = 0;
+    while (committed < IMPORTED_SONGS && importer.exitCode === null) {
+      committed = await count('songs');
+      if (committed < IMPORTED_SONGS) await new Promise((r) => setTimeout(r, 5));
+    }
+    importer.kill('SIGKILL');
+    await exited;
+    const left = (await db.selectFrom('pending_changes').select('id').execute()).map((r) => r.id);
+    const pendingAtKill = left.length;
+    return {
+      /** Once the server has started again on the database. */
+      async check(base: string): Promise<ImportCrash> {
+        const searchable = await count('search_entries');
+        // Only those the kill left: the server's own rankings refresh notes changes as it runs.
+        const pendingAfter = left.length
+          ? (await db.selectFrom('pending_changes').select('id').where('id', 'in', left).execute())
+              .length
+          : 0;
+        // And search answers for them, not only the index holds them.
+        for (const i of [0, Math.floor(IMPORTED_SONGS / 2), IMPORTED_SONGS - 1]) {
+          const res = await fetch(`${base}/api/v1/search?q=crash%20song%20${i}&type=song`);
+          if (!(await res.text()).includes(`"crash-song-${i}"`))
+            throw new Error(`search does not find crash-song-${i} after the restart`);
+        }
+        return { pendingAtKill, committed, searchable, pendingAfter };
+      },
+      close: async () => {
+        await database.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
 
 async function main() {
   const site = await scratchSite('crash-plays', values.database);
@@ -114,13 +204,23 @@ async function main() {
     }
     await database.close();
 
+    const killedImport = await killImportAfterCommit(databaseUrl);
     // The server starts again on the same database.
     await site.start();
+    const imported = await killedImport.check(base).finally(killedImport.close);
 
     console.log(
       `${values.database ? 'PostgreSQL' : 'SQLite'}: killed -9 after ${sent.toLocaleString()} plays and ${written.toLocaleString()} catalog saves sent; plays ${acknowledged.length.toLocaleString()} acknowledged, ${readers.size.toLocaleString()} stored, ${missing.length} acknowledged missing; saves ${saved.length.toLocaleString()} acknowledged, ${stored.size.toLocaleString()} stored, ${lostEdits.length} acknowledged missing; integrity ${integrity}; restarted and answering.`,
     );
-    failed = missing.length > 0 || lostEdits.length > 0 || integrity !== 'ok';
+    console.log(
+      `Import of ${IMPORTED_SONGS.toLocaleString()} songs killed -9 after its commit (${imported.committed.toLocaleString()} songs stored, ${imported.pendingAtKill} changes not yet followed): after the restart ${imported.searchable.toLocaleString()} of them are in the search index, ${imported.pendingAfter} changes still pending.`,
+    );
+    failed =
+      missing.length > 0 ||
+      lostEdits.length > 0 ||
+      integrity !== 'ok' ||
+      imported.searchable !== imported.committed ||
+      imported.pendingAfter > 0;
   } finally {
     await site.remove();
   }

@@ -47,6 +47,7 @@ import {
   type Purgeable,
   type RenderCache,
 } from '#src/cache/index.ts';
+import { createChangeLog } from '#src/pending-changes/index.ts';
 import { createChangeFeed, type ChangeFeed } from '#src/shared/changes.ts';
 import { systemClock, type Clock } from '#src/shared/clock.ts';
 import type { Config } from '#src/shared/config.ts';
@@ -107,7 +108,7 @@ export function createServices(
   { playsRawDays = 30 }: { playsRawDays?: number } = {},
 ): Services {
   const catalog = createCatalogService({ db: database.db, clock });
-  const changes = createChangeFeed();
+  const changes = createChangeFeed({ log: createChangeLog({ db: database.db, clock }) });
   const searchIndex = createSearchIndexer({ db: database.db });
   const discovery = createDiscoveryService({ db: database.db, clock });
   changes.subscribe((change) => searchIndex.apply(change));
@@ -210,6 +211,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       purge: (keys) => kept.forEach((cache) => cache.purge(keys)),
       purgeAll: () => kept.forEach((cache) => cache.purgeAll()),
     });
+    // Writes whose follow-ups a stopped process left unfinished are finished before serving.
+    await services.changes.resume();
 
     // Filled in once the site's routes exist; bad addresses are rejected before routing.
     const site: { notFound?: NotFoundHandler } = {};

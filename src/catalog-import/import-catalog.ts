@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { recordAudit } from '#src/accounts/index.ts';
 import type { Database } from '#src/db/schema.ts';
+import { inWriteTransaction } from '#src/db/write-transaction.ts';
 import type { ChangeFeed } from '#src/shared/changes.ts';
 import { toTimestamp, type Clock } from '#src/shared/clock.ts';
 import { ValidationError, type Problem } from '#src/shared/errors.ts';
@@ -18,6 +19,11 @@ export interface CatalogImportDeps {
 export interface CatalogImportOptions {
   /** Plan and report, write nothing. */
   dryRun?: boolean;
+  /**
+   * How long to wait for other writers (a running server) to let the import have the
+   * database on SQLite; past it, DatabaseBusyError and nothing written. Default 30 s.
+   */
+  waitMs?: number;
   progress?: PlanProgress;
 }
 
@@ -44,7 +50,7 @@ export interface ImportFile {
 async function importCatalog(
   { db, clock, changes }: CatalogImportDeps,
   files: readonly ImportFile[],
-  { dryRun = false, progress }: CatalogImportOptions = {},
+  { dryRun = false, progress, waitMs = 30_000 }: CatalogImportOptions = {},
 ): Promise<ImportPlan> {
   const read = files.map(({ file, bytes }) => readImportFile(file, bytes));
   const records = read.flatMap((r) => r.records);
@@ -68,21 +74,29 @@ async function importCatalog(
   };
   if (dryRun) return planImport(db, records, options).catch(inFileOrder);
 
-  const { plan, written } = await db.transaction().execute(async (trx) => {
-    const plan = await planImport(trx, records, options).catch(inFileOrder);
-    const written = await applyPlan(trx, clock, plan, progress);
-    await recordAudit(trx, {
-      at: toTimestamp(clock.now()),
-      userId: null,
-      action: 'import',
-      entity: 'catalog',
-      entityId: files.map((f) => f.file).join(', '),
-      detail: Object.fromEntries(Object.entries(written).map(([k, slugs]) => [k, slugs.length])),
-    });
-    return { plan, written };
-  });
-  // Search, discovery and cached pages catch up with what was written.
-  for (const [kind, slugs] of Object.entries(written) as [keyof typeof SINGULAR, string[]][])
-    if (slugs.length > 0) await changes.publish({ entity: SINGULAR[kind], slugs });
+  // The plan is made under the write lock, so nothing it matched can change before it is written.
+  const { plan, noted } = await inWriteTransaction(
+    db,
+    async (trx) => {
+      const plan = await planImport(trx, records, options).catch(inFileOrder);
+      const written = await applyPlan(trx, clock, plan, progress);
+      await recordAudit(trx, {
+        at: toTimestamp(clock.now()),
+        userId: null,
+        action: 'import',
+        entity: 'catalog',
+        entityId: files.map((f) => f.file).join(', '),
+        detail: Object.fromEntries(Object.entries(written).map(([k, slugs]) => [k, slugs.length])),
+      });
+      // What search, discovery and cached pages must catch up on is stored with the write.
+      const noted = [];
+      for (const [kind, slugs] of Object.entries(written) as [keyof typeof SINGULAR, string[]][])
+        if (slugs.length > 0)
+          noted.push(await changes.note(trx, { entity: SINGULAR[kind], slugs }));
+      return { plan, noted };
+    },
+    { waitMs },
+  );
+  for (const change of noted) await changes.publish(change);
   return plan;
 }

@@ -139,8 +139,9 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
       ...(detail === undefined ? {} : { detail }),
     });
 
-  const announce = (kind: RecordKind, slugs: string[]) =>
-    changes.publish({ entity: SINGULAR[kind], slugs } as Change);
+  /** Stores what search and discovery must catch up on with the write, in its transaction. */
+  const note = (trx: Db, kind: RecordKind, slugs: string[]) =>
+    changes.note(trx, { entity: SINGULAR[kind], slugs } as Change);
 
   /** Announces records let through alongside the one announced already. */
   const announceAccepted = async (accepted: Accepted | null, done?: Change) => {
@@ -208,13 +209,14 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
         }
         const accepted = await review(trx, who, kind, data.slug);
         await audit(trx, who, 'create', kind, data.slug);
-        return { view: (await view(trx, kind, data.slug)) as RecordView, accepted };
+        return {
+          view: (await view(trx, kind, data.slug)) as RecordView,
+          accepted,
+          noted: await note(trx, kind, [data.slug]),
+        };
       });
-      await announce(kind, [data.slug]);
-      await announceAccepted(created.accepted, {
-        entity: SINGULAR[kind],
-        slugs: [data.slug],
-      } as Change);
+      await changes.publish(created.noted);
+      await announceAccepted(created.accepted, created.noted.change);
       return created.view;
     },
 
@@ -253,11 +255,15 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
         }
         const accepted = await review(trx, who, kind, slug);
         await audit(trx, who, 'update', kind, slug);
-        return { view: await view(trx, kind, slug), accepted };
+        return {
+          view: await view(trx, kind, slug),
+          accepted,
+          noted: await note(trx, kind, [slug]),
+        };
       });
       if (!updated) return null;
-      await announce(kind, [slug]);
-      await announceAccepted(updated.accepted, { entity: SINGULAR[kind], slugs: [slug] } as Change);
+      await changes.publish(updated.noted);
+      await announceAccepted(updated.accepted, updated.noted.change);
       return updated.view;
     },
 
@@ -295,7 +301,7 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
       const who = require(actor, kind, 'merge');
       if (from === into)
         throw new ValidationError([problemAt(['into'], 'cannot merge something into itself')]);
-      const result = await db.transaction().execute(async (trx) => {
+      const outcome = await db.transaction().execute(async (trx) => {
         const ids = await repo.idsBySlug(trx, kind, [from, into]);
         fail([
           ...(ids.has(from) ? [] : [problemAt(['slug'], `unknown ${SINGULAR[kind]} "${from}"`)]),
@@ -322,14 +328,15 @@ export function createCatalogEditing({ db, clock, changes }: CatalogEditingDeps)
         // The editor chose the record that stays: readers see it from now on.
         const accepted = kind === 'tags' ? null : await acceptRecord(trx, kind, intoId);
         await audit(trx, who, 'merge', kind, into, { merged: from });
-        return { featuresChanged: new Set(features).size, accepted };
+        return {
+          count: new Set(features).size,
+          accepted,
+          noted: await note(trx, kind, [from, into]),
+        };
       });
-      await announce(kind, [from, into]);
-      await announceAccepted(result.accepted, {
-        entity: SINGULAR[kind],
-        slugs: [from, into],
-      } as Change);
-      return { featuresChanged: result.featuresChanged };
+      await changes.publish(outcome.noted);
+      await announceAccepted(outcome.accepted, outcome.noted.change);
+      return { featuresChanged: outcome.count };
     },
   };
 }

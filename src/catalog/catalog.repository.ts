@@ -9,6 +9,7 @@ import type {
   TieInsTable,
   WorksTable,
 } from '#src/db/schema.ts';
+import { batches } from '#src/db/batches.ts';
 import { nameFromRow, type Labels, type Name } from './names.ts';
 
 type Db = Kysely<Database>;
@@ -134,14 +135,16 @@ export async function idsBySlug(
   table: SluggedTable,
   slugs: readonly string[],
 ): Promise<Map<string, number>> {
-  const unique = [...new Set(slugs)];
-  if (unique.length === 0) return new Map();
-  const rows = await db
-    .selectFrom(table)
-    .select(['id', 'slug'])
-    .where('slug', 'in', unique)
-    .execute();
-  return new Map(rows.map((r) => [r.slug, r.id]));
+  const found = new Map<string, number>();
+  for (const batch of batches([...new Set(slugs)])) {
+    const rows = await db
+      .selectFrom(table)
+      .select(['id', 'slug'])
+      .where('slug', 'in', batch)
+      .execute();
+    for (const r of rows) found.set(r.slug, r.id);
+  }
+  return found;
 }
 
 export async function countRows(db: Db, table: SluggedTable): Promise<number> {

@@ -15,6 +15,7 @@ import { progressReporter } from '#src/cli/progress.ts';
 import { generateCatalog } from '#src/generator/index.ts';
 import { backupSqlite, restoreSqlite } from '#src/db/backup.ts';
 import { migrateToLatest } from '#src/db/migrate.ts';
+import { DatabaseBusyError } from '#src/db/write-transaction.ts';
 import { createDiscoveryService } from '#src/discovery/index.ts';
 import { createSearchIndexer } from '#src/search/index.ts';
 import { startServer } from '#src/server.ts';
@@ -39,10 +40,12 @@ Commands:
   token create --user E [--name N]
                    create an API token for scripts (sent as Authorization: Bearer …)
   content check    validate the content pack without touching the database
-  import FILE... [--dry-run]
+  import FILE... [--dry-run] [--wait SECONDS]
                    add songs, artists, works and tie-ins from catalog files (.csv, a
                    tokushu-catalog .json, or AnimeThemes API .json), matching what is
-                   already there; all files in one transaction; see the README
+                   already there; all files in one transaction; see the README. On SQLite
+                   it waits up to --wait seconds (default 30) for a running server's
+                   writes to let it have the database
   export [--with-secrets] > site.json
                    the whole site as one versioned JSON document (catalog, features,
                    revisions, users without password hashes unless --with-secrets,
@@ -83,6 +86,7 @@ async function main(argv: string[]): Promise<number> {
       replace: { type: 'boolean' },
       'with-secrets': { type: 'boolean' },
       'dry-run': { type: 'boolean' },
+      wait: { type: 'string' },
     },
   });
   const [command, sub] = positionals;
@@ -141,8 +145,13 @@ async function main(argv: string[]): Promise<number> {
       }
       if (files.length === 1 && isSiteExport(sub))
         return importSiteCommand(config.databaseUrl, sub);
+      const wait = Number(values.wait ?? 30);
+      if (values.wait !== undefined && (!/^\d+(\.\d+)?$/.test(values.wait) || wait <= 0)) {
+        console.error(`--wait: must be a number of seconds, like 30 (got "${values.wait}").`);
+        return 1;
+      }
       return withServices(config.databaseUrl, (services) =>
-        importCatalogCommand(services, files, values['dry-run'] ?? false),
+        importCatalogCommand(services, files, values['dry-run'] ?? false, wait * 1000),
       );
     }
     case 'export':
@@ -249,6 +258,8 @@ async function withServices(
       ? await purgeOnChange(services, database, createRenderCache({ maxBytes: 1, ttlMs: 1 }))
       : null;
     try {
+      // What an earlier command or server left unfinished is finished first.
+      await services.changes.resume();
       return await run(services);
     } finally {
       await invalidation?.close();
@@ -333,6 +344,7 @@ async function importCatalogCommand(
   services: Services,
   files: string[],
   dryRun: boolean,
+  waitMs: number,
 ): Promise<number> {
   const progress = progressReporter();
   try {
@@ -340,6 +352,7 @@ async function importCatalogCommand(
       files.map((file) => ({ file, bytes: fs.readFileSync(file) })),
       {
         dryRun,
+        waitMs,
         // A few hundred records take a moment: only longer imports report their progress.
         progress: (stage, done, total) => total >= 1000 && progress.update(stage, done, total),
       },
@@ -349,6 +362,12 @@ async function importCatalogCommand(
     return 0;
   } catch (error) {
     progress.stop();
+    if (error instanceof DatabaseBusyError) {
+      console.error(
+        `${error.message} Nothing was imported; run it again when the site writes less, or with a longer --wait.`,
+      );
+      return 1;
+    }
     if (!(error instanceof ValidationError)) throw error;
     const n = error.problems.length;
     console.error(

@@ -13,6 +13,7 @@ import * as pageIndexes from './migrations/0010-page-indexes.ts';
 import * as externalIds from './migrations/0011-external-ids.ts';
 import * as playAddresses from './migrations/0012-play-addresses.ts';
 import * as reviewedRecords from './migrations/0013-reviewed-records.ts';
+import * as pendingChanges from './migrations/0014-pending-changes.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. Names are permanent: they are recorded in the database. */
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-external-ids': externalIds,
   '0012-play-addresses': playAddresses,
   '0013-reviewed-records': reviewedRecords,
+  '0014-pending-changes': pendingChanges,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

@@ -295,6 +295,15 @@ export interface FeatureNeighboursTable {
   score: number;
 }
 
+/** A change written but not yet followed by search and "like this" (see src/pending-changes). */
+export interface PendingChangesTable {
+  id: Generated<number>;
+  entity: string;
+  /** A JSON array of slugs. */
+  slugs: string;
+  noted_at: string;
+}
+
 /** One counted play: a reader (anonymous, per day) starting a song. */
 export interface PlaysTable {
   id: Generated<number>;
@@ -408,6 +417,7 @@ export interface Database {
   search_terms: SearchTermsTable;
   song_neighbours: SongNeighboursTable;
   feature_neighbours: FeatureNeighboursTable;
+  pending_changes: PendingChangesTable;
   plays: PlaysTable;
   play_salts: PlaySaltsTable;
   play_rollups: PlayRollupsTable;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '#src/db/schema.ts';
+import { inWriteTransaction } from '#src/db/write-transaction.ts';
 import type { Change } from '#src/shared/changes.ts';
 import { toTimestamp, type Clock } from '#src/shared/clock.ts';
 import * as signals from './signals.repository.ts';
@@ -83,6 +84,8 @@ async function featureNeighbours(db: Db, featureId: number, now: string): Promis
  */
 export function createDiscoveryService({ db, clock }: { db: Db; clock: Clock }) {
   const now = () => toTimestamp(clock.now());
+  // Each page reads the lists it replaces before writing: under the write lock from the
+  // start, so that a server's writes in between do not fail it (SQLite).
   /** Recomputes the songs' neighbours; returns the songs whose list changed. */
   const refreshSongs = async (ids: Iterable<number>): Promise<number[]> => {
     const unique = [...new Set(ids)];
@@ -92,7 +95,7 @@ export function createDiscoveryService({ db, clock }: { db: Db; clock: Clock }) 
       const computed = await Promise.all(
         page.map(async (id) => ({ id, neighbours: await songNeighbours(db, id, now()) })),
       );
-      await db.transaction().execute(async (trx) => {
+      await inWriteTransaction(db, async (trx) => {
         const before = await signals.neighbourLists(trx, 'song_neighbours', 'song_id', page);
         await trx.deleteFrom('song_neighbours').where('song_id', 'in', page).execute();
         const rows = computed.flatMap(({ id, neighbours }) =>
@@ -121,7 +124,7 @@ export function createDiscoveryService({ db, clock }: { db: Db; clock: Clock }) 
       const computed = await Promise.all(
         page.map(async (id) => ({ id, neighbours: await featureNeighbours(db, id, now()) })),
       );
-      await db.transaction().execute(async (trx) => {
+      await inWriteTransaction(db, async (trx) => {
         const before = await signals.neighbourLists(trx, 'feature_neighbours', 'feature_id', page);
         await trx.deleteFrom('feature_neighbours').where('feature_id', 'in', page).execute();
         const rows = computed.flatMap(({ id, neighbours }) =>

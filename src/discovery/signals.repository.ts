@@ -1,4 +1,5 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { batches } from '#src/db/batches.ts';
 import type { Database } from '#src/db/schema.ts';
 
 type Db = Kysely<Database>;
@@ -204,14 +205,19 @@ export async function neighbourLists(
   return new Map([...lists].map(([id, list]) => [id, list.join(',')]));
 }
 
+/** The slugs of these songs and features; a change can move the lists of any number of them. */
 export async function slugsOf(db: Db, songIds: readonly number[], featureIds: readonly number[]) {
-  const [songs, features] = await Promise.all([
-    songIds.length === 0
-      ? []
-      : db.selectFrom('songs').select('slug').where('id', 'in', songIds).execute(),
-    featureIds.length === 0
-      ? []
-      : db.selectFrom('features').select('slug').where('id', 'in', featureIds).execute(),
-  ]);
-  return { songs: songs.map((r) => r.slug), features: features.map((r) => r.slug) };
+  const songs: string[] = [];
+  const features: string[] = [];
+  for (const batch of batches(songIds))
+    for (const r of await db.selectFrom('songs').select('slug').where('id', 'in', batch).execute())
+      songs.push(r.slug);
+  for (const batch of batches(featureIds))
+    for (const r of await db
+      .selectFrom('features')
+      .select('slug')
+      .where('id', 'in', batch)
+      .execute())
+      features.push(r.slug);
+  return { songs, features };
 }

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Database, FeaturesTable } from '#src/db/schema.ts';
+import { live } from './features.repository.ts';
 
 type Db = Kysely<Database>;
 
@@ -135,17 +136,35 @@ export async function addRedirect(db: Db, oldSlug: string, featureId: number): P
     .execute();
 }
 
+/** The old slugs that lead to a feature. */
+export async function redirectsTo(db: Db, featureId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('feature_redirects')
+    .select('old_slug')
+    .where('feature_id', '=', featureId)
+    .execute();
+  return rows.map((r) => r.old_slug);
+}
+
 export async function removeRedirect(db: Db, slug: string): Promise<void> {
   await db.deleteFrom('feature_redirects').where('old_slug', '=', slug).execute();
 }
 
-/** The current slug of a published feature once known as `oldSlug`. */
-export async function findRedirect(db: Db, oldSlug: string): Promise<string | undefined> {
+/**
+ * The current slug of a feature once known as `oldSlug`, while readers may see it: an
+ * unpublished feature has no address at all, old ones included.
+ */
+export async function findRedirect(
+  db: Db,
+  oldSlug: string,
+  now: string,
+): Promise<string | undefined> {
   const row = await db
     .selectFrom('feature_redirects as r')
     .innerJoin('features as f', 'f.id', 'r.feature_id')
     .select('f.slug')
     .where('r.old_slug', '=', oldSlug)
+    .where(live(now))
     .executeTakeFirst();
   return row?.slug;
 }

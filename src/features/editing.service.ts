@@ -321,7 +321,7 @@ export function createEditingService({ db, clock, changes }: EditingDeps) {
       const who = require(actor, 'edit');
       const document = parseDocument(input);
       const at = now();
-      const accepted = await db.transaction().execute(async (trx) => {
+      const { accepted, noted } = await db.transaction().execute(async (trx) => {
         const feature = await editing.findBySlug(trx, slug);
         if (!feature) throw new ValidationError([problemAt(['slug'], `no feature "${slug}"`)]);
         if (
@@ -372,10 +372,16 @@ export function createEditingService({ db, clock, changes }: EditingDeps) {
         });
         // An editor's save of a live feature publishes what it lists (see `publish`).
         const live = feature.status === 'published' || feature.status === 'scheduled';
-        return live ? acceptSongs(trx, await editing.songIdsOf(trx, feature.id)) : null;
+        return {
+          accepted: live ? await acceptSongs(trx, await editing.songIdsOf(trx, feature.id)) : null,
+          noted: await changes.note(trx, {
+            entity: 'feature',
+            slugs: [...new Set([slug, document.slug])],
+          }),
+        };
       });
       await announceAccepted(accepted);
-      await changes.publish({ entity: 'feature', slugs: [...new Set([slug, document.slug])] });
+      await changes.publish(noted);
       return (await view(document.slug)) as EditorView;
     },
 
@@ -386,7 +392,7 @@ export function createEditingService({ db, clock, changes }: EditingDeps) {
       if (Number.isNaN(when.getTime()))
         throw new ValidationError([problemAt(['at'], 'must be an ISO date and time')]);
       const scheduled = when.getTime() > clock.now().getTime();
-      const accepted = await db.transaction().execute(async (trx) => {
+      const { accepted, noted } = await db.transaction().execute(async (trx) => {
         const feature = await editing.findBySlug(trx, slug);
         if (!feature) throw new ValidationError([problemAt(['slug'], `no feature "${slug}"`)]);
         await editing.updateFeature(trx, feature.id, {
@@ -409,16 +415,22 @@ export function createEditingService({ db, clock, changes }: EditingDeps) {
          * let through to readers. Scheduling lets them through at once; they are only
          * records, and the feature itself still waits for its time.
          */
-        return acceptSongs(trx, await editing.songIdsOf(trx, feature.id));
+        const accepted = await acceptSongs(trx, await editing.songIdsOf(trx, feature.id));
+        // Its old addresses answer again, with a redirect.
+        const old = await editing.redirectsTo(trx, feature.id);
+        return {
+          accepted,
+          noted: await changes.note(trx, { entity: 'feature', slugs: [slug, ...old] }),
+        };
       });
       await announceAccepted(accepted);
-      await changes.publish({ entity: 'feature', slugs: [slug] });
+      await changes.publish(noted);
       return (await view(slug)) as EditorView;
     },
 
     async unpublish(actor: Actor | null, slug: string): Promise<EditorView> {
       const who = require(actor, 'publish');
-      await db.transaction().execute(async (trx) => {
+      const noted = await db.transaction().execute(async (trx) => {
         const feature = await editing.findBySlug(trx, slug);
         if (!feature) throw new ValidationError([problemAt(['slug'], `no feature "${slug}"`)]);
         await editing.updateFeature(trx, feature.id, { status: 'unpublished', updated_at: now() });
@@ -429,8 +441,11 @@ export function createEditingService({ db, clock, changes }: EditingDeps) {
           entity: 'feature',
           entityId: slug,
         });
+        // Its old addresses stop redirecting: pages cached there are stale too.
+        const old = await editing.redirectsTo(trx, feature.id);
+        return changes.note(trx, { entity: 'feature', slugs: [slug, ...old] });
       });
-      await changes.publish({ entity: 'feature', slugs: [slug] });
+      await changes.publish(noted);
       return (await view(slug)) as EditorView;
     },
 

@@ -406,8 +406,8 @@ export function createFeaturesService({ db, clock, catalog }: FeaturesDeps) {
     /** The next scheduled features to go live, soonest first, with when. */
     scheduledAfter: async (after: string, limit = 20) => repo.scheduledAfter(db, after, limit),
 
-    /** The current slug of a published feature that was renamed, for a permanent redirect. */
-    redirectFor: (oldSlug: string) => findRedirect(db, oldSlug),
+    /** The current slug of a live feature that was renamed, for a permanent redirect. */
+    redirectFor: (oldSlug: string) => findRedirect(db, oldSlug, now()),
   };
 }
 

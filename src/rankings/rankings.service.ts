@@ -85,7 +85,7 @@ export function createRankingsService({
     const now = clock.now();
     const at = toTimestamp(now);
     const { period, standings, slugs } = await standingsOf(definition, at.slice(0, 10), at);
-    await db.transaction().execute(async (trx) => {
+    const noted = await db.transaction().execute(async (trx) => {
       await saveStandings(trx, definition.featureId, standings, {
         refreshedAt: at,
         from: period.from,
@@ -94,11 +94,12 @@ export function createRankingsService({
         previousTo: period.previousTo,
       });
       await placeRankedEntries(trx, definition.featureId, at);
+      return changes.note(trx, { entity: 'feature', slugs: [definition.slug] });
     });
     // Song pages list the rankings they are in: the cache finds those through the feature.
     announcing.add(definition.slug);
     try {
-      await changes.publish({ entity: 'feature', slugs: [definition.slug] });
+      await changes.publish(noted);
     } finally {
       announcing.delete(definition.slug);
     }

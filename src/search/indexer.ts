@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '#src/db/schema.ts';
+import { inWriteTransaction } from '#src/db/write-transaction.ts';
 import type { Change } from '#src/shared/changes.ts';
 import * as documents from './documents.repository.ts';
 import type { RawName, SearchDocument, SearchKind } from './documents.repository.ts';
@@ -93,7 +94,7 @@ export function createSearchIndexer({ db }: { db: Db }) {
     const prepared = await Promise.all(
       docs.map(async (doc) => ({ doc, names: await indexedNames(doc) })),
     );
-    await db.transaction().execute(async (trx) => {
+    await inWriteTransaction(db, async (trx) => {
       await documents.removeEntries(trx, kind, 'entity_id', ids);
       if (prepared.length === 0) return;
       const entries = await trx

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '#src/db/migrations/dialect-columns.ts';
+import { MAX_PARAMETERS } from '#src/db/batches.ts';
 import type { Database } from '#src/db/schema.ts';
 import { FORMAT, NUMBERED, SITE_TABLES, VERSION } from './site-tables.ts';
 
@@ -39,6 +40,7 @@ export async function importSite(
     let n = 0;
     let table: string | null = null;
     let batch: Record<string, unknown>[] = [];
+    let width = 0;
     let rows = 0;
     let tables = 0;
     let ended = false;
@@ -55,6 +57,7 @@ export async function importSite(
         );
       }
       batch = [];
+      width = 0;
     };
     for (let next = await reader.next(); !next.done; next = await reader.next()) {
       const raw = next.value;
@@ -106,7 +109,9 @@ export async function importSite(
       if (table === 'users' && row.password_hash === undefined) row.password_hash = NO_PASSWORD;
       batch.push(row);
       rows++;
-      if (batch.length >= BATCH) await flush(n);
+      // Every value of a multi-row insert is a parameter: wide rows go in smaller batches.
+      width = Math.max(width, Object.keys(row).length);
+      if (batch.length >= BATCH || (batch.length + 1) * width > MAX_PARAMETERS) await flush(n);
     }
     if (!ended) throw new SiteImportError(`line ${n}: the export ends early (truncated file?)`);
     if (isPostgres(trx as unknown as Kysely<unknown>))

@@ -234,6 +234,26 @@ describe.each(DIALECTS)('the editor API on %s', (dialect) => {
     expect(old.headers.location).toBe('/en/new-name/2?view=playlist');
   });
 
+  it('answers 404 at every address of a renamed feature once it is unpublished', async () => {
+    await call('POST', '/api/v1/editor/features', 'editor', draft('first-name'));
+    await call('POST', '/api/v1/editor/features/first-name/publish', 'editor', {});
+    await call('PUT', '/api/v1/editor/features/first-name', 'editor', {
+      baseRevision: 1,
+      document: draft('second-name'),
+    });
+    // Read while live, so that a page cache would hold the redirect.
+    expect((await app().http.inject({ url: '/en/first-name' })).statusCode).toBe(301);
+    const unpublished = await call(
+      'POST',
+      '/api/v1/editor/features/second-name/unpublish',
+      'editor',
+      {},
+    );
+    expect(unpublished.json().status).toBe('unpublished');
+    for (const url of ['/en/first-name', '/en/first-name/2', '/ja/first-name', '/en/second-name'])
+      expect((await app().http.inject({ url })).statusCode, url).toBe(404);
+  });
+
   it('schedules publication for later', async () => {
     await call('POST', '/api/v1/editor/features', 'editor', draft('later'));
     const scheduled = await call('POST', '/api/v1/editor/features/later/publish', 'editor', {

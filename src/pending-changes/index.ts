@@ -1,0 +1,1 @@
+export { createChangeLog } from './change-log.ts';
