@@ -82,6 +82,18 @@ async function featureNeighbours(db: Db, featureId: number, now: string): Promis
  * recomputes what it touched, so a page reads its neighbours with one indexed query. Only
  * what readers can see counts: live features, and songs an editor has let through.
  */
+/**
+ * `work` for each item, a group of `GROUP` at a time: a change can name a thousand songs,
+ * and a thousand at once would queue for the connection pool past its timeout.
+ */
+const GROUP = 50;
+async function inGroups<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += GROUP)
+    results.push(...(await Promise.all(items.slice(i, i + GROUP).map(work))));
+  return results;
+}
+
 export function createDiscoveryService({ db, clock }: { db: Db; clock: Clock }) {
   const now = () => toTimestamp(clock.now());
   // Each page reads the lists it replaces before writing: under the write lock from the
@@ -92,9 +104,10 @@ export function createDiscoveryService({ db, clock }: { db: Db; clock: Clock }) 
     const changed: number[] = [];
     for (let i = 0; i < unique.length; i += BATCH) {
       const page = unique.slice(i, i + BATCH);
-      const computed = await Promise.all(
-        page.map(async (id) => ({ id, neighbours: await songNeighbours(db, id, now()) })),
-      );
+      const computed = await inGroups(page, async (id) => ({
+        id,
+        neighbours: await songNeighbours(db, id, now()),
+      }));
       await inWriteTransaction(db, async (trx) => {
         const before = await signals.neighbourLists(trx, 'song_neighbours', 'song_id', page);
         await trx.deleteFrom('song_neighbours').where('song_id', 'in', page).execute();
@@ -121,9 +134,10 @@ export function createDiscoveryService({ db, clock }: { db: Db; clock: Clock }) 
     const changed: number[] = [];
     for (let i = 0; i < unique.length; i += BATCH) {
       const page = unique.slice(i, i + BATCH);
-      const computed = await Promise.all(
-        page.map(async (id) => ({ id, neighbours: await featureNeighbours(db, id, now()) })),
-      );
+      const computed = await inGroups(page, async (id) => ({
+        id,
+        neighbours: await featureNeighbours(db, id, now()),
+      }));
       await inWriteTransaction(db, async (trx) => {
         const before = await signals.neighbourLists(trx, 'feature_neighbours', 'feature_id', page);
         await trx.deleteFrom('feature_neighbours').where('feature_id', 'in', page).execute();
@@ -151,7 +165,7 @@ export function createDiscoveryService({ db, clock }: { db: Db; clock: Clock }) 
       .select('song_id')
       .where('neighbour_id', 'in', ids)
       .execute();
-    const candidates = await Promise.all(ids.map((id) => songNeighbours(db, id, now())));
+    const candidates = await inGroups(ids, (id) => songNeighbours(db, id, now()));
     return [...ids, ...listing.map((r) => r.song_id), ...candidates.flat().map((n) => n.id)];
   };
 
@@ -222,7 +236,7 @@ export function createDiscoveryService({ db, clock }: { db: Db; clock: Clock }) 
             .execute();
           // A feature that just went live is in nobody's list yet: the features it would
           // neighbour are recomputed too.
-          const candidates = await Promise.all(ids.map((id) => featureNeighbours(db, id, now())));
+          const candidates = await inGroups(ids, (id) => featureNeighbours(db, id, now()));
           features = await refreshFeatures([
             ...ids,
             ...listing.map((r) => r.feature_id),
