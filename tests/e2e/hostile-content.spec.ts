@@ -157,7 +157,10 @@ function comparable(value: unknown): unknown {
 }
 
 function names(fill: Filler, field: string) {
-  return Object.fromEntries(NAME_FIELDS.map((key) => [key, fill.take(`${field}.${key}`, 3)]));
+  // Names are at most 200 characters: the payloads of one stay within it.
+  return Object.fromEntries(
+    NAME_FIELDS.map((key) => [key, fill.take(`${field}.${key}`, 3, { max: 200 })]),
+  );
 }
 
 function buildContent() {
